@@ -1,5 +1,6 @@
 package io.xzone.console.server;
 
+import io.xzone.console.ConsoleTarget;
 import io.xzone.console.mux.ConsoleMultiplexer;
 import io.xzone.console.mux.Viewer;
 import io.xzone.console.mux.ViewerSink;
@@ -17,22 +18,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one console's multiplexer on a Unix socket so that any number of {@code xzone console} processes (several
- * operators, the picker) share it: a pty has one reader, and two readers would each get half the bytes.
+ * Serves the consoles of this host on one Unix socket, so that any number of {@code xzone console} processes (several
+ * operators, the picker) share each console: a pty has one reader, and two readers would each get half the bytes.
+ * One server holds every console asked for, each opened on first request (see {@link ConsoleRegistry}).
  */
 public final class ConsoleServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
 
     private final Path socket;
     private final ServerSocketChannel channel;
-    private final ConsoleMultiplexer mux;
+    private final ConsoleRegistry registry;
     private final Thread acceptor;
 
-    private ConsoleServer(Path socket, ServerSocketChannel channel, ConsoleMultiplexer mux) {
+    private ConsoleServer(Path socket, ServerSocketChannel channel, ConsoleRegistry registry) {
         this.socket = socket;
         this.channel = channel;
-        this.mux = mux;
-        this.acceptor = new Thread(this::acceptLoop, "console-server-" + socket.getFileName());
+        this.registry = registry;
+        this.acceptor = new Thread(this::acceptLoop, "console-server");
         this.acceptor.setDaemon(true);
     }
 
@@ -45,8 +47,8 @@ public final class ConsoleServer implements AutoCloseable {
         }
     }
 
-    /** Binds the socket (replacing one left by a server that died) and starts accepting viewers. */
-    public static ConsoleServer start(Path socket, ConsoleMultiplexer mux) throws IOException {
+    /** Binds the socket (replacing one left by a server that died) and starts accepting requests. */
+    static ConsoleServer start(Path socket, ConsoleRegistry registry) throws IOException {
         if (Files.exists(socket)) {
             if (ConsoleServers.answers(socket)) {
                 throw new AlreadyServed(socket);
@@ -55,7 +57,7 @@ public final class ConsoleServer implements AutoCloseable {
         }
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         channel.bind(UnixDomainSocketAddress.of(socket));
-        ConsoleServer server = new ConsoleServer(socket, channel, mux);
+        ConsoleServer server = new ConsoleServer(socket, channel, registry);
         server.acceptor.start();
         return server;
     }
@@ -81,19 +83,29 @@ public final class ConsoleServer implements AutoCloseable {
             InputStream in = SocketStreams.in(client);
             OutputStream out = SocketStreams.out(client);
             String request = Wire.readLine(in);
-            if (Wire.STATUS.equals(request)) {
-                Wire.writeLine(out, Wire.encode(mux.status()));
-            } else if (Wire.ATTACH.equals(request)) {
-                serveViewer(client, in, out);
-            } else {
-                LOG.warn("unknown request on {}: {}", socket, request);
+            ConsoleTarget target = Wire.target(request);
+            ConsoleMultiplexer mux;
+            try {
+                mux = registry.get(target);
+            } catch (IOException | RuntimeException e) {
+                LOG.info("cannot open {}: {}", target.describe(), e.getMessage());
+                Wire.writeLine(out, Wire.error("cannot open the console's pty: " + e.getMessage()));
+                return;
+            }
+            switch (Wire.verb(request)) {
+                case Wire.STATUS -> Wire.writeLine(out, Wire.OK + " " + Wire.encode(mux.status()));
+                case Wire.ATTACH -> {
+                    Wire.writeLine(out, Wire.OK);
+                    serveViewer(mux, in, out, client);
+                }
+                default -> Wire.writeLine(out, Wire.error("unknown request: " + request));
             }
         } catch (IOException e) {
-            LOG.debug("viewer connection: {}", e.toString());
+            LOG.debug("client connection: {}", e.toString());
         }
     }
 
-    private void serveViewer(SocketChannel client, InputStream in, OutputStream out) throws IOException {
+    private static void serveViewer(ConsoleMultiplexer mux, InputStream in, OutputStream out, SocketChannel client) {
         Viewer viewer = mux.attach(new SocketSink(client, out));
         try {
             byte[] buf = new byte[4096];
@@ -127,7 +139,7 @@ public final class ConsoleServer implements AutoCloseable {
         @Override
         public void close(String reason) {
             try {
-                if (!"detached".equals(reason) && !"viewer gone".equals(reason)) {
+                if (!Viewer.DETACHED.equals(reason)) {
                     out.write(("\r\n[xzone: " + reason + "]\r\n").getBytes(StandardCharsets.UTF_8));
                 }
                 client.close();

@@ -1,45 +1,40 @@
 package io.xzone.console.server;
 
-import io.xzone.console.mux.CappedLog;
-import io.xzone.console.mux.ConsoleMultiplexer;
 import io.xzone.console.mux.PtyConsoleSource;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background process that owns one console: {@code SOCKET PTY [LOGFILE LOGMAX]}. Started detached by
- * {@link ProcessServerLauncher}; it lives as long as the console's pty (it ends when the zone goes away, like
- * xenconsoled's side of the pty), not as long as any viewer, so history survives between attaches.
+ * The background process that owns this host's consoles: {@code SOCKET [LOGDIR LOGMAX]}. Started detached by
+ * {@link ProcessServerLauncher}; it lives while any console it opened lives (a console ends when its zone goes away),
+ * not while any viewer does, so history survives between attaches.
  */
 public final class ConsoleServerMain {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServerMain.class);
+    /** How long a fresh server waits for its first request before giving up. */
+    private static final Duration FIRST_REQUEST = Duration.ofSeconds(30);
 
     private ConsoleServerMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 && args.length != 4) {
-            System.err.println("usage: ConsoleServerMain SOCKET PTY [LOGFILE LOGMAX]");
+        if (args.length != 1 && args.length != 3) {
+            System.err.println("usage: ConsoleServerMain SOCKET [LOGDIR LOGMAX]");
             System.exit(2);
         }
         Path socket = Path.of(args[0]);
-        if (ConsoleServers.answers(socket)) {
-            // Two clients raced to start a server: the first won. Opening the pty too would steal its bytes.
-            System.exit(0);
-        }
-        CappedLog log = args.length == 4 ? new CappedLog(Path.of(args[2]), Long.parseLong(args[3])) : null;
-        try (ConsoleMultiplexer mux = new ConsoleMultiplexer(PtyConsoleSource.open(args[1]), log).start()) {
-            try (ConsoleServer server = ConsoleServer.start(socket, mux)) {
-                LOG.info("serving console {} on {}", args[1], socket);
-                while (!mux.awaitEnd(1, TimeUnit.HOURS)) {
-                    LOG.debug("console {} still up, {} viewers", args[1], mux.viewerCount());
-                }
-                LOG.info("console {} ended", args[1]);
-            } catch (ConsoleServer.AlreadyServed e) {
-                LOG.info("{}", e.getMessage());
-            }
+        LogSettings log = args.length == 3 ? new LogSettings(Path.of(args[1]), Long.parseLong(args[2])) : null;
+        ConsoleRegistry registry = new ConsoleRegistry(PtyConsoleSource::open, log);
+        try (ConsoleServer server = ConsoleServer.start(socket, registry)) {
+            LOG.info("serving consoles on {}", socket);
+            registry.awaitIdle(FIRST_REQUEST);
+            LOG.info("no console left to serve; exiting");
+        } catch (ConsoleServer.AlreadyServed e) {
+            LOG.info("{}", e.getMessage()); // two clients raced to start a server: the first one won
+        } finally {
+            registry.closeAll();
         }
         System.exit(0);
     }

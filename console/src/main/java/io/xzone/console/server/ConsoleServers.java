@@ -1,5 +1,6 @@
 package io.xzone.console.server;
 
+import io.xzone.console.ConsoleTarget;
 import io.xzone.console.attach.ConsoleLink;
 import io.xzone.console.mux.ConsoleStatus;
 import java.io.IOException;
@@ -14,36 +15,60 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The client side: reaches the server of a console, starting one when none answers, and attaches to it or asks its
- * status.
+ * The client side: reaches the console server on its socket, starting one when none answers, and attaches to a
+ * console or asks its status.
  */
 public final class ConsoleServers {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final long RETRY_MILLIS = 50;
 
+    private final Path socket;
     private final ServerLauncher launcher;
-    private final LogSettings log;
 
-    /**
-     * @param log log settings passed to servers this client starts (null: no log files); a running server keeps its own
-     */
-    public ConsoleServers(ServerLauncher launcher, LogSettings log) {
+    public ConsoleServers(Path socket, ServerLauncher launcher) {
+        this.socket = socket;
         this.launcher = launcher;
-        this.log = log;
     }
 
     /** Attaches as a viewer: the link's output starts with the console's history. */
-    public ConsoleLink attach(ConsoleAddress address, String ptyPath) throws IOException {
-        SocketChannel channel = connect(address, ptyPath);
-        Wire.writeLine(SocketStreams.out(channel), Wire.ATTACH);
+    public ConsoleLink attach(ConsoleTarget target) throws IOException {
+        SocketChannel channel = request(Wire.ATTACH, target);
         return new SocketLink(channel);
     }
 
-    public ConsoleStatus status(ConsoleAddress address, String ptyPath) throws IOException {
-        try (SocketChannel channel = connect(address, ptyPath)) {
-            Wire.writeLine(SocketStreams.out(channel), Wire.STATUS);
-            return Wire.decode(Wire.readLine(SocketStreams.in(channel)));
+    public ConsoleStatus status(ConsoleTarget target) throws IOException {
+        try (SocketChannel channel = request(Wire.STATUS, target)) {
+            return Wire.decode(answer(channel));
         }
+    }
+
+    /**
+     * Sends one request and reads the "ok". A server that was just exiting (its last console ended) may close the
+     * connection unanswered: then a fresh one is started, once.
+     */
+    private SocketChannel request(String verb, ConsoleTarget target) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            SocketChannel channel = connect();
+            try {
+                Wire.writeLine(SocketStreams.out(channel), Wire.request(verb, target));
+                if (verb.equals(Wire.ATTACH)) {
+                    answer(channel);
+                }
+                return channel;
+            } catch (ConsoleUnavailable e) {
+                channel.close();
+                throw e;
+            } catch (IOException e) {
+                channel.close();
+                if (attempt == 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static String answer(SocketChannel channel) throws IOException {
+        return Wire.expectOk(Wire.readLine(SocketStreams.in(channel)));
     }
 
     /** True when a server answers on this socket. */
@@ -55,19 +80,19 @@ public final class ConsoleServers {
         }
     }
 
-    private SocketChannel connect(ConsoleAddress address, String ptyPath) throws IOException {
+    private SocketChannel connect() throws IOException {
         try {
-            return open(address.socket());
+            return open(socket);
         } catch (IOException notRunning) {
-            launcher.launch(address, ptyPath, log);
+            launcher.launch(socket);
         }
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
             try {
-                return open(address.socket());
+                return open(socket);
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("the console server for " + ptyPath + " did not start" + lastWords(address));
+                    throw new IOException("the console server did not start on " + socket + lastWords());
                 }
                 sleep();
             }
@@ -85,12 +110,13 @@ public final class ConsoleServers {
         }
     }
 
-    private static String lastWords(ConsoleAddress address) throws IOException {
-        if (!Files.exists(address.serverLog())) {
+    private String lastWords() throws IOException {
+        Path log = ProcessServerLauncher.serverLog(socket);
+        if (!Files.exists(log)) {
             return "";
         }
-        List<String> lines = Files.readAllLines(address.serverLog());
-        return lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1) + " (see " + address.serverLog() + ")";
+        List<String> lines = Files.readAllLines(log);
+        return lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1) + " (see " + log + ")";
     }
 
     private static void sleep() throws IOException {
@@ -102,7 +128,7 @@ public final class ConsoleServers {
         }
     }
 
-    /** A viewer's connection to a server. */
+    /** A viewer's connection to the server. */
     private static final class SocketLink implements ConsoleLink {
         private final SocketChannel channel;
         private final InputStream output;

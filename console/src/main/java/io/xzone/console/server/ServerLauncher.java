@@ -1,11 +1,9 @@
 package io.xzone.console.server;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
-/** Starts the server of one console when none answers yet. */
+/** Starts the console server when none answers on its socket. */
 public interface ServerLauncher {
-    /**
-     * @param logFile the console's log file, or null for none
-     */
-    void launch(ConsoleAddress address, String ptyPath, LogSettings log) throws IOException;
+    void launch(Path socket) throws IOException;
 }

@@ -2,12 +2,13 @@ package io.xzone.console.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.xzone.console.ConsoleTarget;
 import io.xzone.console.ConsoleType;
 import io.xzone.console.attach.ConsoleLink;
-import io.xzone.console.mux.ConsoleMultiplexer;
 import io.xzone.console.mux.ConsoleStatus;
 import io.xzone.console.mux.PtyConsoleSource;
 import io.xzone.xen.pty.PseudoTerminalPair;
@@ -20,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Viewers in other processes share one console through its server's Unix socket. */
+/** Viewers in other processes share one console through the console server's Unix socket. */
 class ConsoleServerTest {
-    private static final ServerLauncher NO_LAUNCH = (address, pty, log) -> {
+    private static final ServerLauncher NO_LAUNCH = socket -> {
         throw new IOException("no server should be started here");
     };
 
@@ -52,17 +53,19 @@ class ConsoleServerTest {
         return text.toString();
     }
 
+    private static ConsoleServer inProcessServer(Path run) throws IOException {
+        return ConsoleServer.start(run.resolve("consoles.sock"), new ConsoleRegistry(PtyConsoleSource::open, null));
+    }
+
     @Test
     void twoViewersShareOneConsoleAndBothCanType(@TempDir Path run) throws Exception {
-        ConsoleAddress address = new ConsoleAddress(run, 7, ConsoleType.PV);
-        try (PseudoTerminalPair pair = PseudoTerminalPair.open();
-                ConsoleMultiplexer mux = new ConsoleMultiplexer(PtyConsoleSource.open(pair.slavePath()), null).start();
-                ConsoleServer server = ConsoleServer.start(address.socket(), mux)) {
-            ConsoleServers servers = new ConsoleServers(NO_LAUNCH, null);
-            pair.guestPrints("zone1 login: ");
-            try (ConsoleLink first = servers.attach(address, pair.slavePath())) {
+        try (PseudoTerminalPair pair = PseudoTerminalPair.open(); ConsoleServer server = inProcessServer(run)) {
+            ConsoleTarget target = new ConsoleTarget(7, "zone1", ConsoleType.PV, pair.slavePath());
+            ConsoleServers servers = new ConsoleServers(run.resolve("consoles.sock"), NO_LAUNCH);
+            try (ConsoleLink first = servers.attach(target)) {
+                pair.guestPrints("zone1 login: ");
                 assertEquals("zone1 login: ", readUntil(first.output(), "login: "));
-                try (ConsoleLink second = servers.attach(address, pair.slavePath())) {
+                try (ConsoleLink second = servers.attach(target)) {
                     assertEquals("zone1 login: ", readUntil(second.output(), "login: "), "history replayed");
                     first.input().write("root\r".getBytes(StandardCharsets.UTF_8));
                     assertEquals("root\r", readFromGuest(pair, 5));
@@ -73,21 +76,20 @@ class ConsoleServerTest {
                     assertTrue(readUntil(second.output(), "uid=0(root)\r\n").endsWith("uid=0(root)\r\n"));
                 }
             }
-            ConsoleStatus status = servers.status(address, pair.slavePath());
+            ConsoleStatus status = servers.status(target);
             assertEquals("uid=0(root)", status.lastLine());
             assertFalse(status.ended());
-            assertTrue(status.lastOutput() != null);
+            assertNotNull(status.lastOutput());
         }
-        assertFalse(Files.exists(address.socket()), "the socket is removed with the server");
+        assertFalse(Files.exists(run.resolve("consoles.sock")), "the socket is removed with the server");
     }
 
     @Test
     void aViewerIsToldWhenTheZoneGoesAway(@TempDir Path run) throws Exception {
-        ConsoleAddress address = new ConsoleAddress(run, 8, ConsoleType.SERIAL);
         PseudoTerminalPair pair = PseudoTerminalPair.open();
-        try (ConsoleMultiplexer mux = new ConsoleMultiplexer(PtyConsoleSource.open(pair.slavePath()), null).start();
-                ConsoleServer server = ConsoleServer.start(address.socket(), mux);
-                ConsoleLink link = new ConsoleServers(NO_LAUNCH, null).attach(address, pair.slavePath())) {
+        ConsoleTarget target = new ConsoleTarget(8, "hvm1", ConsoleType.SERIAL, pair.slavePath());
+        try (ConsoleServer server = inProcessServer(run);
+                ConsoleLink link = new ConsoleServers(run.resolve("consoles.sock"), NO_LAUNCH).attach(target)) {
             pair.guestPrints("bye\r\n");
             assertTrue(readUntil(link.output(), "bye").contains("bye"));
             pair.close();
@@ -97,36 +99,51 @@ class ConsoleServerTest {
     }
 
     @Test
-    void aSecondServerForTheSameConsoleRefusesAndAStaleSocketIsReplaced(@TempDir Path run) throws Exception {
-        ConsoleAddress address = new ConsoleAddress(run, 9, ConsoleType.PV);
-        Files.createFile(address.socket()); // left behind by a server that was killed
-        try (PseudoTerminalPair pair = PseudoTerminalPair.open();
-                ConsoleMultiplexer mux = new ConsoleMultiplexer(PtyConsoleSource.open(pair.slavePath()), null).start();
-                ConsoleServer server = ConsoleServer.start(address.socket(), mux)) {
-            assertThrows(ConsoleServer.AlreadyServed.class, () -> ConsoleServer.start(address.socket(), mux));
+    void aConsoleThatCannotBeOpenedIsReportedWithTheReason(@TempDir Path run) throws Exception {
+        try (ConsoleServer server = inProcessServer(run)) {
+            ConsoleTarget gone = new ConsoleTarget(9, "zone9", ConsoleType.PV, "/dev/pts/999999");
+            ConsoleUnavailable e = assertThrows(ConsoleUnavailable.class,
+                    () -> new ConsoleServers(run.resolve("consoles.sock"), NO_LAUNCH).attach(gone));
+            assertTrue(e.getMessage().contains("/dev/pts/999999") && e.getMessage().contains("ENOENT"), e.getMessage());
         }
     }
 
     @Test
-    void theFirstClientStartsAServerProcessThatOutlivesItAndEndsWithTheZone(@TempDir Path run) throws Exception {
-        ConsoleAddress address = new ConsoleAddress(run, 11, ConsoleType.PV);
-        LogSettings log = new LogSettings(run.resolve("logs"), 4096);
-        PseudoTerminalPair pair = PseudoTerminalPair.open();
-        ConsoleServers servers = new ConsoleServers(new ProcessServerLauncher("zone1"), log);
-        try (ConsoleLink link = servers.attach(address, pair.slavePath())) {
-            pair.guestPrints("first words\r\n");
-            assertTrue(readUntil(link.output(), "first words").contains("first words"));
+    void aSecondServerRefusesAndAStaleSocketIsReplaced(@TempDir Path run) throws Exception {
+        Files.createFile(run.resolve("consoles.sock")); // left behind by a server that was killed
+        try (ConsoleServer server = inProcessServer(run)) {
+            assertThrows(ConsoleServer.AlreadyServed.class, () -> inProcessServer(run));
         }
-        try (ConsoleLink again = servers.attach(address, pair.slavePath())) {
+    }
+
+    @Test
+    void theFirstClientStartsAServerProcessThatKeepsHistoryAndEndsWithTheZones(@TempDir Path run) throws Exception {
+        Path socket = run.resolve("consoles.sock");
+        LogSettings log = new LogSettings(run.resolve("logs"), 4096);
+        PseudoTerminalPair pv = PseudoTerminalPair.open();
+        PseudoTerminalPair serial = PseudoTerminalPair.open();
+        ConsoleTarget pvTarget = new ConsoleTarget(11, "zone1", ConsoleType.PV, pv.slavePath());
+        ConsoleTarget serialTarget = new ConsoleTarget(11, "zone1", ConsoleType.SERIAL, serial.slavePath());
+        ConsoleServers servers = new ConsoleServers(socket, new ProcessServerLauncher(log));
+        try (ConsoleLink link = servers.attach(pvTarget); ConsoleLink other = servers.attach(serialTarget)) {
+            pv.guestPrints("first words\r\n");
+            serial.guestPrints("SeaBIOS\r\n");
+            assertTrue(readUntil(link.output(), "first words").contains("first words"));
+            assertTrue(readUntil(other.output(), "SeaBIOS").contains("SeaBIOS"));
+        }
+        try (ConsoleLink again = servers.attach(pvTarget)) {
             assertTrue(readUntil(again.output(), "first words").contains("first words"), "the server kept the history");
         }
-        Path logFile = log.fileFor("zone1", ConsoleType.PV);
-        assertEquals("first words\r\n", Files.readString(logFile));
-        pair.close();
+        assertEquals("first words\r\n", Files.readString(log.fileFor("zone1", ConsoleType.PV)));
+        assertEquals("SeaBIOS\r\n", Files.readString(log.fileFor("zone1", ConsoleType.SERIAL)));
+        pv.close();
+        TimeUnit.MILLISECONDS.sleep(500);
+        assertTrue(Files.exists(socket), "one console left: the server stays");
+        serial.close();
         long deadline = System.currentTimeMillis() + 10000;
-        while (Files.exists(address.socket()) && System.currentTimeMillis() < deadline) {
+        while (Files.exists(socket) && System.currentTimeMillis() < deadline) {
             TimeUnit.MILLISECONDS.sleep(50);
         }
-        assertFalse(Files.exists(address.socket()), "the server ends when the console's pty closes");
+        assertFalse(Files.exists(socket), "the server ends when its last console closes");
     }
 }
