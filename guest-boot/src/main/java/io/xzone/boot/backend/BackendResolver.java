@@ -1,6 +1,7 @@
 package io.xzone.boot.backend;
 
 import io.xzone.boot.kernel.KernelCapabilities;
+import io.xzone.boot.spec.VirtBackend;
 import io.xzone.xen.HostCapability;
 import io.xzone.xen.PhysInfo;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class BackendResolver {
         if (missing.isPresent()) {
             throw new BackendUnavailableException(missing.get() + alternatives(type));
         }
-        return new BackendChoice(type, usesHap(type), "requested with -V " + requested.cliName());
+        return new BackendChoice(type, usesHap(type), "requested with -V " + requested.specName());
     }
 
     /** What {@code -V auto} picks here and why, without throwing: for {@code xzone host info}. */

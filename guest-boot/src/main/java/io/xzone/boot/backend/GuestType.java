@@ -1,5 +1,6 @@
 package io.xzone.boot.backend;
 
+import io.xzone.boot.spec.VirtBackend;
 import java.util.Locale;
 import java.util.Optional;
 

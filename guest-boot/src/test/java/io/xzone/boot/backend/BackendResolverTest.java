@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xzone.boot.kernel.KernelCapabilities;
 import io.xzone.boot.kernel.XenNote;
+import io.xzone.boot.spec.VirtBackend;
 import io.xzone.xen.HostCapability;
 import io.xzone.xen.PhysInfo;
 import java.io.IOException;
