@@ -73,7 +73,7 @@ class ConsolePickerTest {
                 assertTrue(screen.contains("zone web1 has no serial console (ttyS0)"), screen);
 
                 tmux.sendKeys("Down", "Enter");
-                screen = tmux.awaitScreen(s -> s.contains("attached to hvm1 serial"), 15000);
+                screen = tmux.awaitScreen(s -> s.contains("attached to hvm1 serial") && s.contains("SeaBIOS (version"), 15000);
                 assertTrue(screen.contains("SeaBIOS (version 1.16.2"), "history replayed on attach:\n" + screen);
                 tmux.sendKeys("ls", "Enter");
                 assertEquals("ls\r", guestReads(hvm1Serial, 3));
