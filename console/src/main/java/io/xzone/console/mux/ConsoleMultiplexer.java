@@ -1,0 +1,175 @@
+package io.xzone.console.mux;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One console shared by any number of viewers. A single reader thread owns the source: every chunk it reads goes
+ * into the history (replayed to viewers that come later), the optional capped log file, and each viewer's queue.
+ * Viewers' keystrokes go back to the source in arrival order. When the source ends (the guest went away), every viewer
+ * is told why and released.
+ */
+public final class ConsoleMultiplexer implements AutoCloseable {
+    /** About 1 MiB of output is kept for late viewers. */
+    public static final int DEFAULT_HISTORY_BYTES = 1 << 20;
+    /** A viewer may fall this far behind before output is skipped for it. */
+    static final long VIEWER_QUEUE_BYTES = 4L << 20;
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleMultiplexer.class);
+    private static final int POLL_MILLIS = 200;
+
+    private final ConsoleSource source;
+    private final History history;
+    private final CappedLog log;
+    private final Clock clock;
+    private final List<Viewer> viewers = new CopyOnWriteArrayList<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final Thread reader;
+    private volatile boolean stopping;
+    private Instant lastOutput;
+    private String endReason;
+    private int viewerCount;
+
+    /**
+     * @param log where to copy the output, or null for no log file; closed with the multiplexer
+     */
+    public ConsoleMultiplexer(ConsoleSource source, int historyBytes, CappedLog log, Clock clock) {
+        this.source = source;
+        this.history = new History(historyBytes);
+        this.log = log;
+        this.clock = clock;
+        this.reader = new Thread(this::readLoop, "console-reader-" + source.name());
+        this.reader.setDaemon(true);
+    }
+
+    public ConsoleMultiplexer(ConsoleSource source, CappedLog log) {
+        this(source, DEFAULT_HISTORY_BYTES, log, Clock.systemUTC());
+    }
+
+    public ConsoleMultiplexer start() {
+        reader.start();
+        return this;
+    }
+
+    /**
+     * Adds a viewer: it first receives the history, then live output, with nothing lost or repeated in between.
+     * On a console that has already ended it receives the history and is closed at once.
+     */
+    public Viewer attach(ViewerSink sink) {
+        Viewer viewer;
+        synchronized (this) {
+            viewer = new Viewer(source.name() + "#" + (++viewerCount), sink, VIEWER_QUEUE_BYTES, viewers::remove);
+            byte[] past = history.snapshot();
+            if (past.length > 0) {
+                viewer.offer(past);
+            }
+            if (endReason != null) {
+                viewer.end(endReason);
+            } else {
+                viewers.add(viewer);
+            }
+        }
+        viewer.start();
+        return viewer;
+    }
+
+    /** Sends typed bytes to the console. */
+    public void send(byte[] bytes, int off, int len) {
+        source.write(bytes, off, len);
+    }
+
+    public synchronized ConsoleStatus status() {
+        return new ConsoleStatus(lastOutput, LastLine.of(history.snapshot()), endReason != null);
+    }
+
+    public int viewerCount() {
+        return viewers.size();
+    }
+
+    /** Waits for the console to end; true if it did within the timeout. */
+    public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+        return ended.await(timeout, unit);
+    }
+
+    private void readLoop() {
+        byte[] buf = new byte[16384];
+        String reason = "the console's pty " + source.name() + " closed (the zone went away)";
+        try {
+            while (!stopping) {
+                int n = source.read(buf, POLL_MILLIS);
+                if (n == ConsoleSource.END) {
+                    break;
+                }
+                if (n > 0) {
+                    publish(Arrays.copyOf(buf, n));
+                }
+            }
+            if (stopping) {
+                reason = "console closed";
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("reading console {} failed: {}", source.name(), e.getMessage());
+            reason = "reading the console failed: " + e.getMessage();
+        }
+        finish(reason);
+    }
+
+    private void publish(byte[] chunk) {
+        synchronized (this) {
+            history.append(chunk, 0, chunk.length);
+            lastOutput = clock.instant();
+            for (Viewer viewer : viewers) {
+                viewer.offer(chunk);
+            }
+        }
+        if (log != null) {
+            log.append(chunk, 0, chunk.length);
+        }
+    }
+
+    private void finish(String reason) {
+        synchronized (this) {
+            endReason = reason;
+            for (Viewer viewer : viewers) {
+                viewer.end(reason);
+            }
+        }
+        source.close();
+        closeLog();
+        ended.countDown();
+        LOG.debug("console {} ended: {}", source.name(), reason);
+    }
+
+    private void closeLog() {
+        if (log == null) {
+            return;
+        }
+        try {
+            log.close();
+        } catch (IOException e) {
+            LOG.warn("closing console log {}: {}", log.file(), e.toString());
+        }
+    }
+
+    /** Stops reading, releases the pty and tells every viewer. */
+    @Override
+    public void close() {
+        stopping = true;
+        if (reader.isAlive()) {
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else if (ended.getCount() > 0) {
+            finish("console closed");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.xzone.console.mux;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.xzone.xen.pty.PseudoTerminalPair;
+import io.xzone.xen.pty.PtyDevice;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The multiplexer over real pseudo-terminal pairs, the test holding the master side as xenconsoled or QEMU would. */
+class ConsoleMultiplexerTest {
+
+    private static ConsoleMultiplexer muxOver(PseudoTerminalPair pair, CappedLog log) {
+        return new ConsoleMultiplexer(PtyConsoleSource.open(pair.slavePath()), log).start();
+    }
+
+    private static String readFromGuest(PtyDevice master, int expected) {
+        byte[] buf = new byte[256];
+        StringBuilder text = new StringBuilder();
+        long deadline = System.currentTimeMillis() + 5000;
+        while (text.length() < expected && System.currentTimeMillis() < deadline) {
+            int n = master.read(buf, 100);
+            if (n > 0) {
+                text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void everyViewerSeesTheOutputAndEveryViewerCanType() throws Exception {
+        try (PseudoTerminalPair pair = PseudoTerminalPair.open(); ConsoleMultiplexer mux = muxOver(pair, null)) {
+            List<CollectingSink> sinks = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                CollectingSink sink = new CollectingSink();
+                mux.attach(sink);
+                sinks.add(sink);
+            }
+            pair.guestPrints("Debian GNU/Linux 12 zone1 hvc0\r\nzone1 login: ");
+            for (CollectingSink sink : sinks) {
+                assertTrue(sink.awaitText("zone1 login: ", 5000), sink.text());
+                assertEquals("Debian GNU/Linux 12 zone1 hvc0\r\nzone1 login: ", sink.text());
+            }
+            byte[] typed = "root\r".getBytes(StandardCharsets.UTF_8);
+            mux.send(typed, 0, typed.length);
+            assertEquals("root\r", readFromGuest(pair.master(), 5));
+            assertEquals(4, mux.viewerCount());
+        }
+    }
+
+    @Test
+    void aLateViewerGetsTheLastMebibyteThenLiveOutput() throws Exception {
+        try (PseudoTerminalPair pair = PseudoTerminalPair.open(); ConsoleMultiplexer mux = muxOver(pair, null)) {
+            CollectingSink early = new CollectingSink();
+            mux.attach(early);
+            StringBuilder boot = new StringBuilder();
+            for (int line = 0; boot.length() < 1536 * 1024; line++) {
+                boot.append("[").append(line).append("] kernel: probing device ").append(line % 97).append("\r\n");
+            }
+            byte[] all = boot.toString().getBytes(StandardCharsets.UTF_8);
+            pair.master().write(all, 0, all.length);
+            assertTrue(early.awaitBytes(all.length, 20000), "the first viewer got " + early.bytes().length);
+
+            CollectingSink late = new CollectingSink();
+            mux.attach(late);
+            assertTrue(late.awaitBytes(ConsoleMultiplexer.DEFAULT_HISTORY_BYTES, 5000));
+            assertArrayEquals(Arrays.copyOfRange(all, all.length - ConsoleMultiplexer.DEFAULT_HISTORY_BYTES, all.length),
+                    late.bytes());
+
+            pair.guestPrints("after\r\n");
+            assertTrue(late.awaitText("after\r\n", 5000));
+            assertEquals(ConsoleMultiplexer.DEFAULT_HISTORY_BYTES + 7, late.bytes().length, "nothing lost or repeated");
+        }
+    }
+
+    @Test
+    void theLogFileStaysUnderItsCap(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("zone1-pv.log");
+        try (PseudoTerminalPair pair = PseudoTerminalPair.open();
+                ConsoleMultiplexer mux = muxOver(pair, new CappedLog(file, 1000))) {
+            CollectingSink sink = new CollectingSink();
+            mux.attach(sink);
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 250; i++) {
+                text.append(String.format("line %03d\r\n", i)); // 10 bytes each, 2500 in all
+            }
+            pair.guestPrints(text.toString());
+            assertTrue(sink.awaitBytes(2500, 5000));
+            pair.close();
+            assertTrue(mux.awaitEnd(5, TimeUnit.SECONDS));
+        }
+        String current = Files.readString(file);
+        String previous = Files.readString(dir.resolve("zone1-pv.log.1"));
+        assertEquals(500, current.length(), "2500 bytes with a 1000 byte cap: two full files rotated, 500 left");
+        assertEquals(1000, previous.length());
+        assertTrue(current.endsWith("line 249\r\n") && previous.endsWith("line 199\r\n"), current);
+    }
+
+    @Test
+    void theGuestGoingAwayReleasesEveryViewerWithTheReason() throws Exception {
+        PseudoTerminalPair pair = PseudoTerminalPair.open();
+        try (ConsoleMultiplexer mux = muxOver(pair, null)) {
+            CollectingSink a = new CollectingSink();
+            CollectingSink b = new CollectingSink();
+            mux.attach(a);
+            mux.attach(b);
+            pair.guestPrints("reboot: Power down\r\n");
+            assertTrue(a.awaitText("Power down", 5000));
+            pair.close();
+            assertTrue(mux.awaitEnd(5, TimeUnit.SECONDS));
+            assertTrue(a.awaitClosed(5000) && b.awaitClosed(5000));
+            assertTrue(a.closeReason().contains("went away"), a.closeReason());
+            assertTrue(mux.status().ended());
+            assertEquals("reboot: Power down", mux.status().lastLine());
+
+            CollectingSink afterwards = new CollectingSink();
+            mux.attach(afterwards);
+            assertTrue(afterwards.awaitClosed(5000), "a viewer of an ended console is released at once");
+            assertTrue(afterwards.text().contains("Power down"), "but still sees the history");
+        }
+    }
+
+    @Test
+    void aStalledViewerDoesNotHoldUpTheOthers() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ViewerSink stalled = new ViewerSink() {
+            @Override
+            public void write(byte[] bytes) throws IOException {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+            }
+
+            @Override
+            public void close(String reason) {
+            }
+        };
+        try (PseudoTerminalPair pair = PseudoTerminalPair.open(); ConsoleMultiplexer mux = muxOver(pair, null)) {
+            mux.attach(stalled);
+            CollectingSink healthy = new CollectingSink();
+            mux.attach(healthy);
+            for (int i = 0; i < 100; i++) {
+                pair.guestPrints("tick " + i + "\r\n");
+            }
+            assertTrue(healthy.awaitText("tick 99\r\n", 5000), healthy.text());
+            release.countDown();
+        }
+    }
+
+    @Test
+    void detachingOneViewerLeavesTheOthersAttached() throws Exception {
+        try (PseudoTerminalPair pair = PseudoTerminalPair.open(); ConsoleMultiplexer mux = muxOver(pair, null)) {
+            CollectingSink leaving = new CollectingSink();
+            CollectingSink staying = new CollectingSink();
+            Viewer viewer = mux.attach(leaving);
+            mux.attach(staying);
+            viewer.close();
+            assertTrue(leaving.awaitClosed(5000));
+            pair.guestPrints("still here\r\n");
+            assertTrue(staying.awaitText("still here", 5000));
+            assertFalse(leaving.text().contains("still here"));
+            assertEquals(1, mux.viewerCount());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.xzone.xen.pty;
+
+import io.xzone.xen.XenException;
+import io.xzone.xen.raw.PtyLibC;
+import com.sun.jna.LastErrorException;
+import java.util.Arrays;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * One open pseudo-terminal device (the slave side xenconsoled or QEMU publishes, like /dev/pts/3), in raw mode so that
+ * no line discipline rewrites the guest's bytes (no echo, no CR/LF mapping, no signals on ^C). Reads wait with a
+ * timeout so the thread that reads can be stopped; "the other side went away" (EOF, EIO, hang-up) is one answer, -1,
+ * because that is how a guest being destroyed looks from here.
+ *
+ * <p>Why JNA and not {@code stty} plus a FileInputStream: a blocked FileInputStream read cannot be stopped, and EIO on
+ * hang-up would arrive as an IOException indistinguishable from real failures. Reads, writes and close may come from
+ * different threads: close waits for an ongoing read or write (at most one poll timeout) before it frees the fd.
+ */
+public final class PtyDevice implements AutoCloseable {
+    /** Returned by {@link #read} when the other side is gone. */
+    public static final int END = -1;
+
+    private static final PtyLibC LIBC = PtyLibC.INSTANCE;
+
+    private final int fd;
+    private final String name;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    PtyDevice(int fd, String name) {
+        this.fd = fd;
+        this.name = name;
+    }
+
+    /** Opens a terminal device read-write (never as our controlling terminal) and switches it to raw mode. */
+    public static PtyDevice openRaw(String path) {
+        int fd;
+        try {
+            fd = LIBC.open(path, PtyLibC.O_RDWR | PtyLibC.O_NOCTTY | PtyLibC.O_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw new XenException("open(" + path + ")", e.getErrorCode(), null);
+        }
+        PtyDevice device = new PtyDevice(fd, path);
+        try {
+            device.makeRaw();
+        } catch (RuntimeException e) {
+            device.close();
+            throw e;
+        }
+        return device;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    void makeRaw() {
+        byte[] termios = new byte[PtyLibC.TERMIOS_SIZE];
+        try {
+            LIBC.tcgetattr(fd, termios);
+            LIBC.cfmakeraw(termios);
+            LIBC.tcsetattr(fd, PtyLibC.TCSANOW, termios);
+        } catch (LastErrorException e) {
+            throw new XenException("tcsetattr(" + name + ", raw)", e.getErrorCode(), null);
+        }
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} for bytes and reads what is there into {@code buf}.
+     *
+     * @return the number of bytes read, 0 on timeout, {@link #END} when the other side has gone away
+     */
+    public int read(byte[] buf, int timeoutMillis) {
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                return END;
+            }
+            PtyLibC.PollFd poll = new PtyLibC.PollFd();
+            poll.fd = fd;
+            poll.events = PtyLibC.POLLIN;
+            try {
+                if (LIBC.poll(poll, 1, timeoutMillis) == 0) {
+                    return 0;
+                }
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == PtyLibC.EINTR) {
+                    return 0;
+                }
+                throw new XenException("poll(" + name + ")", e.getErrorCode(), null);
+            }
+            if ((poll.revents & PtyLibC.POLLIN) == 0) {
+                return END; // POLLHUP/POLLERR without data: the master side is closed
+            }
+            long n = LIBC.read(fd, buf, buf.length);
+            return n == 0 ? END : (int) n;
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == PtyLibC.EIO) {
+                return END;
+            }
+            if (e.getErrorCode() == PtyLibC.EINTR || e.getErrorCode() == PtyLibC.EAGAIN) {
+                return 0;
+            }
+            throw new XenException("read(" + name + ")", e.getErrorCode(), null);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Writes all of {@code buf[off, off+len)}. */
+    public void write(byte[] buf, int off, int len) {
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw new XenException("write(" + name + ")", PtyLibC.EIO, "device closed");
+            }
+            byte[] rest = off == 0 && len == buf.length ? buf : Arrays.copyOfRange(buf, off, off + len);
+            while (rest.length > 0) {
+                long n;
+                try {
+                    n = LIBC.write(fd, rest, rest.length);
+                } catch (LastErrorException e) {
+                    if (e.getErrorCode() == PtyLibC.EINTR || e.getErrorCode() == PtyLibC.EAGAIN) {
+                        continue;
+                    }
+                    throw new XenException("write(" + name + ")", e.getErrorCode(), null);
+                }
+                rest = Arrays.copyOfRange(rest, (int) n, rest.length);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                LIBC.close(fd);
+            }
+        } catch (LastErrorException e) {
+            // The fd is released by the kernel even when close reports an error; nothing left to undo.
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}
