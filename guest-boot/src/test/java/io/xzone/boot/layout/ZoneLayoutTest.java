@@ -1,5 +1,6 @@
 package io.xzone.boot.layout;
 
+import io.xzone.xen.XenStorePermission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,6 +91,6 @@ class ZoneLayoutTest {
     }
 
     private static String perms(XsNode node) {
-        return String.join(" ", node.perms().stream().map(XsPerm::toString).toList());
+        return String.join(" ", node.perms().stream().map(XenStorePermission::toString).toList());
     }
 }

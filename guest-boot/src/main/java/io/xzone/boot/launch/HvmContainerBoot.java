@@ -1,0 +1,36 @@
+package io.xzone.boot.launch;
+
+import io.xzone.boot.spec.ZoneSpec;
+import io.xzone.xen.HostCapability;
+import io.xzone.xen.Hypervisor;
+import io.xzone.xen.TscMode;
+import io.xzone.xen.XenStore;
+
+/** What PVH and HVM guests share: an HVM container (CDF_hvm, hardware paging) with its limits set the libxl way. */
+abstract class HvmContainerBoot extends BootStrategy {
+    HvmContainerBoot(Hypervisor xen, XenStore store) {
+        super(xen, store);
+    }
+
+    /** Hardware-assisted paging when the host has it; Debian's Xen has no shadow paging to fall back on. */
+    protected boolean hap() {
+        return xen.physinfo().has(HostCapability.HAP);
+    }
+
+    @Override
+    protected void setLimits(ZoneSpec spec, int domid) {
+        xen.setMaxVcpus(domid, spec.maxVcpus());
+        new VcpuPinning(xen).pin(domid, spec);
+        xen.setMaxMemory(domid, spec.maxmemMib() * 1024 + MAXMEM_SLACK_KIB);
+        setHvmParams(domid);
+        xen.setTscMode(domid, TscMode.DEFAULT);
+    }
+
+    /** The HVM params libxl's hvm_set_conf_params sets for this type. */
+    protected abstract void setHvmParams(int domid);
+
+    protected String limitsPlan(ZoneSpec spec, String params) {
+        return "limits: xc_domain_max_vcpus " + spec.maxVcpus() + VcpuPinning.describe(spec) + ", xc_domain_setmaxmem "
+                + (spec.maxmemMib() * 1024 + MAXMEM_SLACK_KIB) + " KiB, " + params + ", tsc_mode default";
+    }
+}
