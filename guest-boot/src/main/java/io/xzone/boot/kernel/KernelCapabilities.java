@@ -1,0 +1,42 @@
+package io.xzone.boot.kernel;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How a kernel can boot on Xen, decided from its "Xen" ELF notes the way libxenguest's libelf decides it.
+ *
+ * @param kernel the file inspected
+ * @param notes  the Xen notes found, by type: strings for text notes, hex for numeric ones
+ */
+public record KernelCapabilities(Path kernel, Map<Integer, String> notes) {
+    public KernelCapabilities {
+        notes = Map.copyOf(notes);
+    }
+
+    /** PVH-capable: the kernel has a 32-bit PVH entry point (XEN_ELFNOTE_PHYS32_ENTRY). */
+    public boolean pvh() {
+        return notes.containsKey(XenNote.PHYS32_ENTRY);
+    }
+
+    /**
+     * PV-capable: built for Xen 3.0's PV ABI (XEN_VERSION "xen-3.0") by the generic loader or as Linux, which is what
+     * libelf's elf_xen_note_check demands of a PV image.
+     */
+    public boolean pv() {
+        boolean loader = notes.getOrDefault(XenNote.LOADER, "").startsWith("generic")
+                || notes.getOrDefault(XenNote.GUEST_OS, "").startsWith("linux");
+        return loader && notes.getOrDefault(XenNote.XEN_VERSION, "").startsWith("xen-3.0");
+    }
+
+    /** For messages: "PV and PVH", "PV only", "PVH only" or "neither PV nor PVH". */
+    public String describe() {
+        if (pv() && pvh()) {
+            return "PV and PVH";
+        }
+        if (pv()) {
+            return "PV only";
+        }
+        return pvh() ? "PVH only" : "neither PV nor PVH";
+    }
+}
