@@ -1,6 +1,6 @@
 package io.xzone.boot.launch;
 
-import io.xzone.boot.GuestType;
+import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.layout.Rings;
 import io.xzone.boot.layout.XsNode;
 import io.xzone.boot.layout.ZoneLayout;
@@ -99,16 +99,16 @@ public abstract class BootStrategy {
         return new LaunchedZone(spec.name(), build.domid, type());
     }
 
-    /** Skeleton, build results and console in one transaction, retried on conflict (libxl uses two plus the console's). */
+    /**
+     * Skeleton, build results and console in one transaction, retried on conflict (libxl uses two plus the console's,
+     * and first removes stale trees of the domid; a domid Xen just handed out has none, since every destroy removes them).
+     */
     private void writeXenstore(Build build) {
         Rings rings = Rings.of(build.storePort, build.image.storeMfn(), build.consolePort, build.image.consoleMfn());
         List<XsNode> nodes = new ArrayList<>(build.layout.skeleton());
         nodes.addAll(build.layout.built(rings, startTime()));
         nodes.addAll(consoleNodes(build.layout, rings));
         store.transactionally(tx -> {
-            for (String tree : build.layout.ownedTrees()) {
-                tx.rm(tree);
-            }
             NodeWriter.write(tx, nodes);
             return null;
         });

@@ -60,7 +60,7 @@ final class HalfBuiltZone {
         }
         attempt(leftovers, "domain " + domid, () -> xen.destroy(domid));
         for (String tree : layout.ownedTrees()) {
-            attempt(leftovers, "xenstore " + tree, () -> store.rm(tree));
+            attempt(leftovers, "xenstore " + tree, () -> NodeWriter.removeIfPresent(store, tree));
         }
         return leftovers;
     }

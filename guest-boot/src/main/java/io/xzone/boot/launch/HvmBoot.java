@@ -1,6 +1,6 @@
 package io.xzone.boot.launch;
 
-import io.xzone.boot.GuestType;
+import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.layout.Rings;
 import io.xzone.boot.layout.XsNode;
 import io.xzone.boot.layout.ZoneLayout;
@@ -29,8 +29,8 @@ public final class HvmBoot extends HvmContainerBoot {
 
     private final DeviceModelLauncher deviceModels;
 
-    public HvmBoot(Hypervisor xen, XenStore store, DeviceModelLauncher deviceModels) {
-        super(xen, store);
+    public HvmBoot(Hypervisor xen, XenStore store, boolean hap, DeviceModelLauncher deviceModels) {
+        super(xen, store, hap);
         this.deviceModels = deviceModels;
     }
 
@@ -41,7 +41,7 @@ public final class HvmBoot extends HvmContainerBoot {
 
     @Override
     protected DomainConfig domainConfig(ZoneSpec spec) {
-        return DomainConfig.hvm(spec.uuid(), spec.maxVcpus(), hap());
+        return DomainConfig.hvm(spec.uuid(), spec.maxVcpus(), hap);
     }
 
     @Override
@@ -79,7 +79,7 @@ public final class HvmBoot extends HvmContainerBoot {
     @Override
     public List<String> plan(ZoneSpec spec) {
         return List.of(
-                "create: xc_domain_create, HVM (CDF hvm + hap, emulation flags 0x3ff), handle " + spec.uuid(),
+                "create: xc_domain_create, HVM (CDF hvm" + (hap ? " + hap" : "") + ", emulation flags 0x3ff), handle " + spec.uuid(),
                 limitsPlan(spec, "HVM params hpet 1, timer_mode 1, nestedhvm 0"),
                 "event channels: xc_evtchn_alloc_unbound x2 (xenstore, console) for dom0",
                 "image: xc_dom_* chain, HVM container, kernel " + HVMLOADER + " with SeaBIOS " + SEABIOS

@@ -1,20 +1,18 @@
 package io.xzone.boot.launch;
 
 import io.xzone.boot.spec.ZoneSpec;
-import io.xzone.xen.HostCapability;
 import io.xzone.xen.Hypervisor;
 import io.xzone.xen.TscMode;
 import io.xzone.xen.XenStore;
 
 /** What PVH and HVM guests share: an HVM container (CDF_hvm, hardware paging) with its limits set the libxl way. */
 abstract class HvmContainerBoot extends BootStrategy {
-    HvmContainerBoot(Hypervisor xen, XenStore store) {
-        super(xen, store);
-    }
+    /** Build with hardware-assisted paging (CDF_hap), as the backend choice decided; else shadow paging. */
+    protected final boolean hap;
 
-    /** Hardware-assisted paging when the host has it; Debian's Xen has no shadow paging to fall back on. */
-    protected boolean hap() {
-        return xen.physinfo().has(HostCapability.HAP);
+    HvmContainerBoot(Hypervisor xen, XenStore store, boolean hap) {
+        super(xen, store);
+        this.hap = hap;
     }
 
     @Override

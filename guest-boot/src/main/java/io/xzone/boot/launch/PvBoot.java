@@ -1,6 +1,6 @@
 package io.xzone.boot.launch;
 
-import io.xzone.boot.GuestType;
+import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.DomainConfig;
 import io.xzone.xen.Hypervisor;

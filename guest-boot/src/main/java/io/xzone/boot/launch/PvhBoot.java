@@ -1,6 +1,6 @@
 package io.xzone.boot.launch;
 
-import io.xzone.boot.GuestType;
+import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.DomainConfig;
 import io.xzone.xen.HvmLayout;
@@ -16,8 +16,8 @@ import java.util.Optional;
  * PHYS32_ENTRY ELF note, with an e820 map whose MMIO hole covers the LAPIC, the ACPI area and the special pages.
  */
 public final class PvhBoot extends HvmContainerBoot {
-    public PvhBoot(Hypervisor xen, XenStore store) {
-        super(xen, store);
+    public PvhBoot(Hypervisor xen, XenStore store, boolean hap) {
+        super(xen, store, hap);
     }
 
     @Override
@@ -27,7 +27,7 @@ public final class PvhBoot extends HvmContainerBoot {
 
     @Override
     protected DomainConfig domainConfig(ZoneSpec spec) {
-        return DomainConfig.pvh(spec.uuid(), spec.maxVcpus(), hap());
+        return DomainConfig.pvh(spec.uuid(), spec.maxVcpus(), hap);
     }
 
     @Override
@@ -46,7 +46,7 @@ public final class PvhBoot extends HvmContainerBoot {
     public List<String> plan(ZoneSpec spec) {
         HvmLayout layout = HvmMemoryLayout.pvh(spec.memoryMib(), spec.maxmemMib());
         return List.of(
-                "create: xc_domain_create, PVH (CDF hvm + hap, emulation flags 0x1 = LAPIC), handle " + spec.uuid(),
+                "create: xc_domain_create, PVH (CDF hvm" + (hap ? " + hap" : "") + ", emulation flags 0x1 = LAPIC), handle " + spec.uuid(),
                 limitsPlan(spec, "no emulated-platform HVM params"),
                 "event channels: xc_evtchn_alloc_unbound x2 (xenstore, console) for dom0",
                 "image: xc_dom_* chain, HVM container, " + layout.targetPages() + " target pages, MMIO hole 0x"

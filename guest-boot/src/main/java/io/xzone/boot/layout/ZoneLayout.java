@@ -1,7 +1,7 @@
 package io.xzone.boot.layout;
 
 import io.xzone.xen.XenStorePermission;
-import io.xzone.boot.GuestType;
+import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.spec.ZoneSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,12 @@ public final class ZoneLayout {
     }
 
     public String consoleBackendPath() {
-        return "/local/domain/" + DOM0 + "/backend/console/" + domid + "/0";
+        return consoleBackendsPath() + "/0";
+    }
+
+    /** All console backends of this domain under dom0; removed as a whole, as libxl's path cleanup leaves nothing. */
+    public String consoleBackendsPath() {
+        return "/local/domain/" + DOM0 + "/backend/console/" + domid;
     }
 
     /** Where QEMU (HVM) keeps its state for this domain, under dom0's area. */
@@ -59,7 +64,7 @@ public final class ZoneLayout {
 
     /** The trees a launch creates; removing these undoes it (and is what xl destroy removes too). */
     public List<String> ownedTrees() {
-        List<String> trees = new ArrayList<>(List.of(domainPath(), vmPath(), libxlPath(), consoleBackendPath()));
+        List<String> trees = new ArrayList<>(List.of(domainPath(), vmPath(), libxlPath(), consoleBackendsPath()));
         if (type == GuestType.HVM) {
             trees.add(deviceModelPath());
         }
@@ -99,7 +104,9 @@ public final class ZoneLayout {
         nodes.add(value(vmPath() + "/name", spec.name()));
         nodes.add(value(dom + "/control/platform-feature-multiprocessor-suspend", "1"));
         nodes.add(value(dom + "/control/platform-feature-xs_reset_watches", "1"));
-        nodes.add(value(libxlPath() + "/type", type.libxlName()));
+        nodes.add(value(libxlPath() + "/type", type.cliName()));
+        // xzone's own record, in dom0's private area (removed with it by xl destroy too).
+        nodes.add(value(xzoneBackendPath(), spec.backend().specName()));
         return nodes;
     }
 
@@ -178,6 +185,11 @@ public final class ZoneLayout {
                 value(domainPath() + "/hvmloader/allow-memory-relocate", "0"),
                 value(libxlPath() + "/dm-version", "qemu_xen"),
                 dir(deviceModelPath(), dom0Only));
+    }
+
+    /** The backend the zone's spec asked for (auto, pv, pvh, hvm), which `zone list` shows next to what runs. */
+    public String xzoneBackendPath() {
+        return libxlPath() + "/xzone/backend";
     }
 
     /** Where QEMU's pid is kept, so xl destroy can stop it too. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.xzone.boot.GuestType;
+import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.spec.Origin;
 import io.xzone.boot.spec.SpecFiles;
 import io.xzone.boot.spec.ZoneSpec;
