@@ -1,0 +1,59 @@
+package io.xzone.cli.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The tiny test guest: Debian's kernel and a busybox initrd whose init prints {@code XZONE-MARKER guest_type=<PV|PVH|HVM|none>}
+ * on every console it has (hvc0, ttyS0, /dev/console), then follows {@code xzone.then=shell|poweroff|reboot} on the
+ * kernel command line (default shell). Built on the host, cached; usable without Xen (e.g. put into a test disk booted by
+ * GRUB under plain QEMU, with {@code console=ttyS0}).
+ *
+ * @param vmlinux uncompressed ELF kernel, for PV and PVH guests ({@code kernel=} in xl.cfg)
+ * @param bzImage the compressed kernel, for HVM direct boot or GRUB
+ * @param initrd uncompressed cpio ({@code ramdisk=} in xl.cfg)
+ */
+public record GuestImages(Path vmlinux, Path bzImage, Path initrd) {
+    static final String VMLINUX = "vmlinux";
+    static final String BZIMAGE = "bzImage";
+    static final String INITRD = "initrd.cpio";
+    private static final String INIT_SCRIPT = "guest-init.sh";
+    private static final Path BUSYBOX = Path.of("/bin/busybox");
+
+    /** Builds (or reuses) the images in the given cache, from the newest host kernel and busybox-static. */
+    public static GuestImages build(LabCache cache) throws IOException {
+        return build(cache, HostKernel.find(), HostPrerequisites.ofThisHost().check().get("busybox-static"));
+    }
+
+    static GuestImages build(LabCache cache, HostKernel kernel, String busyboxVersion) throws IOException {
+        return inFolder(buildArtifact(cache, kernel, busyboxVersion).folder());
+    }
+
+    static LabCache.Artifact buildArtifact(LabCache cache, HostKernel kernel, String busyboxVersion) throws IOException {
+        String fingerprint = LabCache.fingerprint(kernel.fingerprint(), busyboxVersion, LabResources.text(INIT_SCRIPT));
+        return cache.artifact("guest", fingerprint, folder -> {
+            kernel.extractVmlinux(folder.resolve(VMLINUX));
+            Files.copy(kernel.bzImage(), folder.resolve(BZIMAGE), StandardCopyOption.COPY_ATTRIBUTES);
+            writeInitrd(folder.resolve(INITRD));
+        });
+    }
+
+    static GuestImages inFolder(Path folder) {
+        return new GuestImages(folder.resolve(VMLINUX), folder.resolve(BZIMAGE), folder.resolve(INITRD));
+    }
+
+    private static void writeInitrd(Path target) throws IOException {
+        try (CpioArchive cpio = new CpioArchive(target)) {
+            for (String dir : new String[] {"bin", "sbin", "usr/bin", "usr/sbin", "proc", "sys", "dev", "tmp", "root"}) {
+                cpio.directory(dir);
+            }
+            // The kernel opens /dev/console before init runs, so the node must be in the archive.
+            cpio.characterDevice("dev/console", 5, 1);
+            cpio.file("bin/busybox", BUSYBOX.toRealPath(), 0755);
+            cpio.symlink("bin/sh", "busybox");
+            cpio.file("init", LabResources.bytes(INIT_SCRIPT), 0755);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.xzone.xen;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import io.xzone.xen.raw.XsPermissions;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link XenStoreAccess} through libxenstore, outside any transaction (id 0) or inside one. */
+class JnaXenStoreAccess implements XenStoreAccess {
+    protected final XsSession session;
+    protected final int transaction;
+
+    JnaXenStoreAccess(XsSession session, int transaction) {
+        this.session = session;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public Optional<String> read(String path) {
+        return session.call("xs_read", path, handle -> {
+            IntByReference length = new IntByReference();
+            Pointer value = session.lib().xs_read(handle, transaction, path, length);
+            if (value == null) {
+                XenException failure = XenStoreFunnel.failure("xs_read", path);
+                if (failure.errno() == XenStoreErrno.ENOENT) {
+                    return Optional.empty();
+                }
+                throw failure;
+            }
+            byte[] bytes = value.getByteArray(0, length.getValue());
+            XenStoreFunnel.free(value);
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+        });
+    }
+
+    @Override
+    public void write(String path, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        session.call("xs_write", path, handle -> {
+            XenStoreFunnel.check(session.lib().xs_write(handle, transaction, path, bytes, bytes.length), "xs_write", path);
+            return null;
+        });
+    }
+
+    @Override
+    public void mkdir(String path) {
+        session.call("xs_mkdir", path, handle -> {
+            XenStoreFunnel.check(session.lib().xs_mkdir(handle, transaction, path), "xs_mkdir", path);
+            return null;
+        });
+    }
+
+    @Override
+    public void rm(String path) {
+        session.call("xs_rm", path, handle -> {
+            XenStoreFunnel.check(session.lib().xs_rm(handle, transaction, path), "xs_rm", path);
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> directory(String path) {
+        return session.call("xs_directory", path, handle -> {
+            IntByReference count = new IntByReference();
+            Pointer names = XenStoreFunnel.check(session.lib().xs_directory(handle, transaction, path, count), "xs_directory", path);
+            List<String> children = count.getValue() == 0 ? List.of() : List.of(names.getStringArray(0, count.getValue(), "UTF-8"));
+            XenStoreFunnel.free(names);
+            return children;
+        });
+    }
+
+    @Override
+    public List<XenStorePermission> permissions(String path) {
+        return session.call("xs_get_permissions", path, handle -> {
+            IntByReference count = new IntByReference();
+            Pointer array = XenStoreFunnel.check(session.lib().xs_get_permissions(handle, transaction, path, count),
+                    "xs_get_permissions", path);
+            List<XenStorePermission> permissions = new ArrayList<>(count.getValue());
+            for (int i = 0; i < count.getValue(); i++) {
+                XsPermissions entry = new XsPermissions(array.share((long) i * Integer.BYTES * 2));
+                permissions.add(new XenStorePermission(entry.id, XenStorePermission.Access.fromBits(entry.perms)));
+            }
+            XenStoreFunnel.free(array);
+            return List.copyOf(permissions);
+        });
+    }
+
+    @Override
+    public void setPermissions(String path, List<XenStorePermission> permissions) {
+        if (permissions.isEmpty()) {
+            throw new XenException("xs_set_permissions(" + path + ")", XenStoreErrno.EINVAL, "a permission list needs an owner");
+        }
+        XsPermissions[] array = (XsPermissions[]) new XsPermissions().toArray(permissions.size());
+        for (int i = 0; i < array.length; i++) {
+            array[i].id = permissions.get(i).domid();
+            array[i].perms = permissions.get(i).access().bits();
+        }
+        session.call("xs_set_permissions", path, handle -> {
+            XenStoreFunnel.check(session.lib().xs_set_permissions(handle, transaction, path, array, array.length),
+                    "xs_set_permissions", path);
+            return null;
+        });
+    }
+}
