@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
         },
         subcommands = {
             ConsoleCommand.class,
+            io.xzone.cli.convert.ConvertCommand.class,
             LabCommand.class,
         })
 public final class Xzone implements Runnable {
