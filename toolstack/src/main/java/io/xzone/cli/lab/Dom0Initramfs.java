@@ -79,7 +79,7 @@ final class Dom0Initramfs {
         cpio.symlink("sbin", "usr/sbin");
         cpio.symlink("lib", "usr/lib");
         cpio.symlink("lib64", "usr/lib64");
-        for (String dir : new String[] {"proc", "sys", "dev", "run", "tmp", "root", "xzone", "usr/lib/jvm",
+        for (String dir : new String[] {"usr/bin", "usr/sbin", "usr/lib64", "proc", "sys", "dev", "run", "tmp", "root", "xzone", "usr/lib/jvm",
                 "lab/exchange", "lab/guest", "var/lib", "var/log", "etc"}) {
             cpio.directory(dir);
         }
