@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
             "6:Bulk work finished but some items failed (see the report).",
         },
         subcommands = {
+            io.xzone.cli.convert.ConvertCommand.class,
             LabCommand.class,
         })
 public final class Xzone implements Runnable {

@@ -2,6 +2,7 @@ package io.xzone.xen;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a toolstack asks of the hypervisor, in plain Java: libxenctrl's domain calls and libxenguest's domain builder.
@@ -28,6 +29,12 @@ public interface Hypervisor extends AutoCloseable {
 
     /** The most memory the domain may hold, in KiB (xc_domain_setmaxmem); libxl gives target + slack. */
     void setMaxMemory(int domid, long maxMemKib);
+
+    /**
+     * Pins one vCPU to a set of physical CPUs (xc_vcpu_setaffinity, hard affinity), as libxl does for xl.cfg's
+     * {@code cpus}.
+     */
+    void setVcpuAffinity(int domid, int vcpu, Set<Integer> cpus);
 
     /** The highest guest-physical address a PV domain may map, in KiB (xc_domain_set_memmap_limit). */
     void setMemmapLimit(int domid, long mapLimitKib);

@@ -23,7 +23,7 @@ import java.util.UUID;
 public final class FakeHypervisor implements Hypervisor {
     /** The name of every call the fake answers, for failOn and calls(). */
     public static final Set<String> CALLS = Set.of("version", "physinfo", "domain_create", "domain_max_vcpus",
-            "domain_setmaxmem", "domain_set_memmap_limit", "domain_set_memory_map", "domain_set_tsc_info",
+            "domain_setmaxmem", "vcpu_setaffinity", "domain_set_memmap_limit", "domain_set_memory_map", "domain_set_tsc_info",
             "hvm_param_set", "hvm_param_get", "evtchn_alloc_unbound", "dom_build_image", "domain_pause",
             "domain_unpause", "domain_shutdown", "domain_destroy", "domain_getinfolist");
 
@@ -133,11 +133,13 @@ public final class FakeHypervisor implements Hypervisor {
      * A domain as the fake keeps it.
      *
      * @param evtchns event channel port -> remote domid
+     * @param affinity vCPU -> the physical CPUs it is pinned to (absent: any)
      */
     public record DomainState(int domid, Optional<DomainConfig> config, int maxVcpus, long maxMemKib,
                               long memmapLimitKib, long pages, boolean paused, Optional<ShutdownReason> shutdown,
                               Map<Integer, Integer> evtchns, Map<HvmParam, Long> hvmParams, List<E820Entry> memoryMap,
-                              Optional<TscMode> tscMode, Optional<ImageSpec> image) {
+                              Optional<TscMode> tscMode, Optional<ImageSpec> image,
+                              Map<Integer, Set<Integer>> affinity) {
     }
 
     /** Makes a domain look as if it shut itself down (what a guest's poweroff does on Xen). */
@@ -193,6 +195,17 @@ public final class FakeHypervisor implements Hypervisor {
         String call = "xc_domain_setmaxmem(" + domid + ", " + maxMemKib + ")";
         enter("domain_setmaxmem", call);
         domain(call, domid).maxMemKib = maxMemKib;
+    }
+
+    @Override
+    public void setVcpuAffinity(int domid, int vcpu, Set<Integer> cpus) {
+        String call = "xc_vcpu_setaffinity(" + domid + ", " + vcpu + ", " + cpus + ")";
+        enter("vcpu_setaffinity", call);
+        Domain d = domain(call, domid);
+        if (vcpu < 0 || vcpu >= Math.max(d.maxVcpus, 1) || cpus.isEmpty() || cpus.stream().anyMatch(c -> c < 0 || c >= nrCpus)) {
+            throw new XenException(call, EINVAL, null);
+        }
+        d.affinity.put(vcpu, Set.copyOf(cpus));
     }
 
     @Override
@@ -370,6 +383,7 @@ public final class FakeHypervisor implements Hypervisor {
         final boolean hvm;
         final Map<Integer, Integer> evtchns = new LinkedHashMap<>();
         final Map<HvmParam, Long> hvmParams = new LinkedHashMap<>();
+        final Map<Integer, Set<Integer>> affinity = new TreeMap<>();
         DomainConfig config;
         int maxVcpus;
         long maxMemKib;
@@ -405,7 +419,7 @@ public final class FakeHypervisor implements Hypervisor {
         DomainState snapshot() {
             return new DomainState(domid, Optional.ofNullable(config), maxVcpus, maxMemKib, memmapLimitKib, pages,
                     paused, Optional.ofNullable(shutdown), Map.copyOf(evtchns), Map.copyOf(hvmParams), memoryMap,
-                    Optional.ofNullable(tscMode), Optional.ofNullable(image));
+                    Optional.ofNullable(tscMode), Optional.ofNullable(image), Map.copyOf(affinity));
         }
     }
 }

@@ -36,6 +36,7 @@ public final class ConsoleMultiplexer implements AutoCloseable {
     private Instant lastOutput;
     private String endReason;
     private int viewerCount;
+    private Runnable onEnd = () -> { };
 
     /**
      * @param log where to copy the output, or null for no log file; closed with the multiplexer
@@ -51,6 +52,11 @@ public final class ConsoleMultiplexer implements AutoCloseable {
 
     public ConsoleMultiplexer(ConsoleSource source, CappedLog log) {
         this(source, DEFAULT_HISTORY_BYTES, log, Clock.systemUTC());
+    }
+
+    /** Runs once the console has ended and its viewers were told (set before {@link #start}). */
+    public void onEnd(Runnable action) {
+        this.onEnd = action;
     }
 
     public ConsoleMultiplexer start() {
@@ -144,6 +150,7 @@ public final class ConsoleMultiplexer implements AutoCloseable {
         source.close();
         closeLog();
         ended.countDown();
+        onEnd.run();
         LOG.debug("console {} ended: {}", source.name(), reason);
     }
 

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Viewer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Viewer.class);
+    /** The close reason when the viewer itself left (as opposed to the console ending). */
+    public static final String DETACHED = "detached";
     private static final byte[] END = new byte[0];
 
     private final ViewerSink sink;
@@ -23,7 +25,7 @@ public final class Viewer implements AutoCloseable {
     private final Thread pump;
     private long queuedBytes;
     private long skippedBytes;
-    private volatile String endReason = "detached";
+    private volatile String endReason = DETACHED;
     private volatile boolean closed;
 
     Viewer(String name, ViewerSink sink, long maxQueuedBytes, Consumer<Viewer> onDetach) {
@@ -75,7 +77,7 @@ public final class Viewer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.debug("viewer gone: {}", e.toString());
-            endReason = "viewer gone";
+            endReason = DETACHED;
         }
         closed = true;
         onDetach.accept(this);
@@ -93,7 +95,7 @@ public final class Viewer implements AutoCloseable {
     @Override
     public void close() {
         if (!closed) {
-            end("detached");
+            end(DETACHED);
         }
     }
 

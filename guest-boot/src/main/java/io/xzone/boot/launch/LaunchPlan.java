@@ -1,6 +1,8 @@
 package io.xzone.boot.launch;
 
-import io.xzone.boot.GuestType;
+import io.xzone.boot.backend.BackendChoice;
+
+import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.layout.Rings;
 import io.xzone.boot.layout.XsNode;
 import io.xzone.boot.layout.ZoneLayout;
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
  * What a launch will do, computed without touching Xen: the backend and why, the domain's configuration, the build
  * steps in order and every xenstore node with its permissions. {@code --dry-run} prints it.
  */
-public record LaunchPlan(ZoneSpec spec, Resolution resolution, List<String> steps, List<XsNode> nodes) {
+public record LaunchPlan(ZoneSpec spec, BackendChoice resolution, List<String> steps, List<XsNode> nodes) {
     /**
      * Xen assigns the domid at create time; the plan lays the nodes out for a stand-in domid that no guest can have
      * (DOMID_FIRST_RESERVED) and shows it as "D".
@@ -27,7 +29,7 @@ public record LaunchPlan(ZoneSpec spec, Resolution resolution, List<String> step
         nodes = List.copyOf(nodes);
     }
 
-    public static LaunchPlan of(ZoneSpec spec, Resolution resolution, List<String> steps) {
+    public static LaunchPlan of(ZoneSpec spec, BackendChoice resolution, List<String> steps) {
         ZoneLayout layout = new ZoneLayout(spec, resolution.type(), PLANNED_DOMID);
         List<XsNode> nodes = new ArrayList<>(layout.skeleton());
         nodes.addAll(layout.built(Rings.PLANNED, "<start time>"));
@@ -41,7 +43,7 @@ public record LaunchPlan(ZoneSpec spec, Resolution resolution, List<String> step
     public List<String> render() {
         List<String> lines = new ArrayList<>();
         lines.add("zone " + spec.name() + " (uuid " + spec.uuid() + ")");
-        lines.add("backend: requested " + spec.backend().specName() + ", runs as " + resolution.type() + ": " + resolution.why());
+        lines.add("backend: requested " + spec.backend().specName() + ", runs as " + resolution.type() + ": " + resolution.reason());
         lines.add("memory: " + spec.memoryMib() + " MiB (max " + spec.maxmemMib() + " MiB); vcpus: " + spec.vcpus()
                 + " (max " + spec.maxVcpus() + "); cpus: " + spec.cpus());
         spec.kernel().ifPresent(k -> lines.add("kernel: " + k));

@@ -1,6 +1,7 @@
 package io.xzone.boot.layout;
 
-import io.xzone.boot.GuestType;
+import io.xzone.xen.XenStorePermission;
+import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.spec.ZoneSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +22,18 @@ public final class ZoneLayout {
     private final ZoneSpec spec;
     private final GuestType type;
     private final int domid;
-    private final List<XsPerm> dom0Only;
-    private final List<XsPerm> guestReads;
-    private final List<XsPerm> guestOwns;
+    private final List<XenStorePermission> dom0Only;
+    private final List<XenStorePermission> guestReads;
+    private final List<XenStorePermission> guestOwns;
 
     public ZoneLayout(ZoneSpec spec, GuestType type, int domid) {
         this.spec = spec;
         this.type = type;
         this.domid = domid;
         // libxl's noperm, roperm and rwperm.
-        this.dom0Only = List.of(new XsPerm(DOM0, XsPerm.Access.NONE));
-        this.guestReads = List.of(new XsPerm(DOM0, XsPerm.Access.NONE), new XsPerm(domid, XsPerm.Access.READ));
-        this.guestOwns = List.of(new XsPerm(domid, XsPerm.Access.NONE));
+        this.dom0Only = List.of(new XenStorePermission(DOM0, XenStorePermission.Access.NONE));
+        this.guestReads = List.of(new XenStorePermission(DOM0, XenStorePermission.Access.NONE), new XenStorePermission(domid, XenStorePermission.Access.READ));
+        this.guestOwns = List.of(new XenStorePermission(domid, XenStorePermission.Access.NONE));
     }
 
     public String domainPath() {
@@ -48,7 +49,12 @@ public final class ZoneLayout {
     }
 
     public String consoleBackendPath() {
-        return "/local/domain/" + DOM0 + "/backend/console/" + domid + "/0";
+        return consoleBackendsPath() + "/0";
+    }
+
+    /** All console backends of this domain under dom0; removed as a whole, as libxl's path cleanup leaves nothing. */
+    public String consoleBackendsPath() {
+        return "/local/domain/" + DOM0 + "/backend/console/" + domid;
     }
 
     /** Where QEMU (HVM) keeps its state for this domain, under dom0's area. */
@@ -58,7 +64,7 @@ public final class ZoneLayout {
 
     /** The trees a launch creates; removing these undoes it (and is what xl destroy removes too). */
     public List<String> ownedTrees() {
-        List<String> trees = new ArrayList<>(List.of(domainPath(), vmPath(), libxlPath(), consoleBackendPath()));
+        List<String> trees = new ArrayList<>(List.of(domainPath(), vmPath(), libxlPath(), consoleBackendsPath()));
         if (type == GuestType.HVM) {
             trees.add(deviceModelPath());
         }
@@ -98,7 +104,9 @@ public final class ZoneLayout {
         nodes.add(value(vmPath() + "/name", spec.name()));
         nodes.add(value(dom + "/control/platform-feature-multiprocessor-suspend", "1"));
         nodes.add(value(dom + "/control/platform-feature-xs_reset_watches", "1"));
-        nodes.add(value(libxlPath() + "/type", type.libxlName()));
+        nodes.add(value(libxlPath() + "/type", type.cliName()));
+        // xzone's own record, in dom0's private area (removed with it by xl destroy too).
+        nodes.add(value(xzoneBackendPath(), spec.backend().specName()));
         return nodes;
     }
 
@@ -146,14 +154,14 @@ public final class ZoneLayout {
     public List<XsNode> console(Rings rings) {
         String front = domainPath() + "/console";
         String back = consoleBackendPath();
-        List<XsPerm> backendPerms = List.of(new XsPerm(DOM0, XsPerm.Access.NONE), new XsPerm(domid, XsPerm.Access.READ));
+        List<XenStorePermission> backendPerms = List.of(new XenStorePermission(DOM0, XenStorePermission.Access.NONE), new XenStorePermission(domid, XenStorePermission.Access.READ));
         List<XsNode> nodes = new ArrayList<>();
         nodes.add(value(libxlPath() + "/device/console/0/frontend", front));
         nodes.add(value(libxlPath() + "/device/console/0/backend", back));
         nodes.add(new XsNode(front, "", backendPerms));
         nodes.add(value(front + "/backend", back));
-        nodes.add(new XsNode(front + "/backend-id", Integer.toString(DOM0), List.of(new XsPerm(domid, XsPerm.Access.NONE),
-                new XsPerm(DOM0, XsPerm.Access.READ))));
+        nodes.add(new XsNode(front + "/backend-id", Integer.toString(DOM0), List.of(new XenStorePermission(domid, XenStorePermission.Access.NONE),
+                new XenStorePermission(DOM0, XenStorePermission.Access.READ))));
         for (String[] entry : new String[][] {{"limit", CONSOLE_LIMIT}, {"type", "xenconsoled"}, {"output", "pty"},
                 {"tty", ""}, {"port", rings.consolePort()}, {"ring-ref", rings.consoleRingRef()}}) {
             nodes.add(new XsNode(front + "/" + entry[0], entry[1], backendPerms));
@@ -167,7 +175,34 @@ public final class ZoneLayout {
         return nodes;
     }
 
-    private static XsNode dir(String path, List<XsPerm> perms) {
+    /**
+     * What an HVM zone's device model needs before QEMU starts (libxl__spawn_local_dm): hvmloader's BIOS choice and
+     * QEMU's directory under dom0, where it reports "running" in state.
+     */
+    public List<XsNode> deviceModel() {
+        return List.of(
+                value(domainPath() + "/hvmloader/bios", spec.hvm().firmware().name().toLowerCase(java.util.Locale.ROOT)),
+                value(domainPath() + "/hvmloader/allow-memory-relocate", "0"),
+                value(libxlPath() + "/dm-version", "qemu_xen"),
+                dir(deviceModelPath(), dom0Only));
+    }
+
+    /** The backend the zone's spec asked for (auto, pv, pvh, hvm), which `zone list` shows next to what runs. */
+    public String xzoneBackendPath() {
+        return libxlPath() + "/xzone/backend";
+    }
+
+    /** Where QEMU's pid is kept, so xl destroy can stop it too. */
+    public String deviceModelPidPath() {
+        return domainPath() + "/image/device-model-pid";
+    }
+
+    /** Where the pty of the emulated serial port is published (xl console -t serial reads it). */
+    public String serialTtyPath() {
+        return domainPath() + "/serial/0/tty";
+    }
+
+    private static XsNode dir(String path, List<XenStorePermission> perms) {
         return new XsNode(path, "", perms);
     }
 

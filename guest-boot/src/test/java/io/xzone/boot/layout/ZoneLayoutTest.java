@@ -1,10 +1,11 @@
 package io.xzone.boot.layout;
 
+import io.xzone.xen.XenStorePermission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.xzone.boot.GuestType;
+import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.spec.Origin;
 import io.xzone.boot.spec.SpecFiles;
 import io.xzone.boot.spec.ZoneSpec;
@@ -90,6 +91,6 @@ class ZoneLayoutTest {
     }
 
     private static String perms(XsNode node) {
-        return String.join(" ", node.perms().stream().map(XsPerm::toString).toList());
+        return String.join(" ", node.perms().stream().map(XenStorePermission::toString).toList());
     }
 }

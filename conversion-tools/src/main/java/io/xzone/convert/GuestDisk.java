@@ -1,0 +1,99 @@
+package io.xzone.convert;
+
+import io.xzone.convert.disk.DiskImageException;
+import io.xzone.convert.disk.Partition;
+import io.xzone.convert.disk.PartitionTable;
+import io.xzone.convert.disk.PartitionTableReader;
+import io.xzone.convert.edit.Distribution;
+import io.xzone.convert.edit.DistributionDetector;
+import io.xzone.convert.edit.Guest;
+import io.xzone.convert.edit.Volume;
+import io.xzone.convert.guestfs.ExtPartitionFileSystem;
+import io.xzone.convert.guestfs.ExtSuperblock;
+import io.xzone.convert.guestfs.GuestFsException;
+import io.xzone.convert.guestfs.GuestTree;
+import io.xzone.convert.guestfs.MountedRootFileSystem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Opens a guest's filesystems: from a disk image (partition table read in Java, ext partitions through debugfs), or a
+ * guest root already mounted on the host. Finds the root filesystem by its release files: partition 1 when it holds
+ * them, else the first other ext partition that does (partition 1 is then the guest's separate /boot).
+ */
+final class GuestDisk {
+    private final Path scratch;
+
+    GuestDisk(Path scratch) {
+        this.scratch = scratch;
+    }
+
+    PartitionTable table(Path image) throws ConversionException {
+        try {
+            return new PartitionTableReader().read(image);
+        } catch (DiskImageException e) {
+            throw ConversionException.badInput(image + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw ConversionException.badInput(image + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The ext filesystem of one partition, or bad input saying what is there instead. */
+    ExtPartitionFileSystem partition(Path image, PartitionTable table, int number) throws ConversionException {
+        Partition partition = table.partition(number).orElseThrow(() -> ConversionException.badInput(image
+                + ": has no partition " + number));
+        Optional<String> kind = ext(image, partition);
+        if (kind.isEmpty()) {
+            throw ConversionException.badInput(image + ": partition " + number + " (type " + partition.type()
+                    + ") is not an ext2/3/4 filesystem");
+        }
+        return new ExtPartitionFileSystem(image, partition.startBytes(), "partition " + number + " (" + kind.get()
+                + ") of " + image.getFileName(), scratch);
+    }
+
+    private static Optional<String> ext(Path image, Partition partition) throws ConversionException {
+        try {
+            return ExtSuperblock.kind(image, partition.startBytes());
+        } catch (IOException e) {
+            throw ConversionException.badInput(image + ": cannot read partition " + partition.number() + ": " + e.getMessage());
+        }
+    }
+
+    Guest open(Path image) throws ConversionException, GuestFsException {
+        PartitionTable table = table(image);
+        Volume first = new Volume(1, new GuestTree(partition(image, table, 1), "/"));
+        Optional<Distribution> onFirst = detect(first);
+        if (onFirst.isPresent()) {
+            return new Guest(first, first, onFirst.get());
+        }
+        Volume boot = new Volume(1, new GuestTree(first.tree().fs(), "/boot"));
+        for (Partition p : table.partitions()) {
+            if (p.number() == 1 || ext(image, p).isEmpty()) {
+                continue;
+            }
+            Volume root = new Volume(p.number(), new GuestTree(partition(image, table, p.number()), "/"));
+            Optional<Distribution> distribution = detect(root);
+            if (distribution.isPresent()) {
+                return new Guest(boot, root, distribution.get());
+            }
+        }
+        throw ConversionException.badInput(image + ": no root filesystem found (no " + String.join(", ",
+                DistributionDetector.RELEASE_FILES) + " on any ext partition)");
+    }
+
+    Guest openMounted(Path root) throws ConversionException, GuestFsException {
+        if (!java.nio.file.Files.isDirectory(root)) {
+            throw ConversionException.badInput(root + ": not a folder (the guest root mounted on the host)");
+        }
+        Volume volume = new Volume(0, new GuestTree(new MountedRootFileSystem(root), "/"));
+        Distribution distribution = detect(volume).orElseThrow(() -> ConversionException.badInput(root
+                + ": not a guest root (no " + String.join(", ", DistributionDetector.RELEASE_FILES) + ")"));
+        return new Guest(volume, volume, distribution);
+    }
+
+    private static Optional<Distribution> detect(Volume volume) throws GuestFsException {
+        volume.tree().prefetch(DistributionDetector.RELEASE_FILES);
+        return new DistributionDetector().detect(volume.tree());
+    }
+}

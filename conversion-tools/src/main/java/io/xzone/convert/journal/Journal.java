@@ -1,0 +1,231 @@
+package io.xzone.convert.journal;
+
+import io.xzone.convert.guestfs.FileState;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The write-ahead record of one guest's conversion, in {@code STATE/journal/GUEST/}: an append-only {@code journal.log}
+ * and the original bytes of every edited file under {@code blobs/SHA256}. Every original is stored (synced, by
+ * checksum) before the file it came from is touched, so a rollback can always restore it byte for byte, and a kill at
+ * any moment leaves a journal a rerun continues. A line counts only once its newline is on disk.
+ */
+public final class Journal {
+    private static final String LOG = "journal.log";
+    private static final String COMPLETE = "complete";
+
+    private final Path folder;
+
+    private Journal(Path folder) {
+        this.folder = folder;
+    }
+
+    public static Journal of(Path stateDir, String guest) {
+        return new Journal(stateDir.resolve("journal").resolve(guest));
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public boolean exists() {
+        return Files.exists(folder.resolve(LOG));
+    }
+
+    /** Where the guest lives, as recorded when the journal began. */
+    public record Target(String kind, Path path, Path config) {
+        public static final String IMAGE = "image";
+        public static final String MOUNTED = "mounted";
+    }
+
+    public Optional<Target> target() throws IOException {
+        String kind = null;
+        Path path = null;
+        Path config = null;
+        for (String[] f : lines()) {
+            if (f[0].equals("target")) {
+                kind = f[1];
+                path = Path.of(f[2]);
+            } else if (f[0].equals("config")) {
+                config = Path.of(f[1]);
+            }
+        }
+        return kind == null ? Optional.empty() : Optional.of(new Target(kind, path, config));
+    }
+
+    /** Starts the journal, or checks that an existing one is about the same image. */
+    public void begin(Target target) throws IOException, JournalException {
+        Optional<Target> existing = target();
+        if (existing.isPresent()) {
+            if (!existing.get().path().equals(target.path()) || !existing.get().kind().equals(target.kind())) {
+                throw new JournalException("the journal in " + folder + " is about " + existing.get().path()
+                        + ", not " + target.path() + ": roll that conversion back first");
+            }
+            return;
+        }
+        Files.createDirectories(folder.resolve("blobs"));
+        append("target", target.kind(), target.path().toString());
+        append("config", target.config().toString());
+    }
+
+    public boolean complete() throws IOException {
+        return lines().stream().anyMatch(f -> f[0].equals(COMPLETE));
+    }
+
+    public List<JournalEntry> entries() throws IOException, JournalException {
+        List<JournalEntry> entries = new ArrayList<>();
+        for (String[] f : lines()) {
+            switch (f[0]) {
+                case "file" -> entries.add(new JournalEntry(Integer.parseInt(f[1]), f[2],
+                        new FileState.Regular(blob(f[3]), Integer.parseInt(f[4], 8), Integer.parseInt(f[5]),
+                                Integer.parseInt(f[6]))));
+                case "symlink" -> entries.add(new JournalEntry(Integer.parseInt(f[1]), f[2], new FileState.Symlink(f[3])));
+                case "absent" -> entries.add(new JournalEntry(Integer.parseInt(f[1]), f[2], new FileState.Absent()));
+                default -> {
+                    // target, config, output and complete lines are read by their own accessors
+                }
+            }
+        }
+        return entries;
+    }
+
+    public boolean has(int partition, String path) throws IOException {
+        return lines().stream().anyMatch(f -> f.length > 2 && (f[0].equals("file") || f[0].equals("symlink")
+                || f[0].equals("absent")) && f[1].equals(String.valueOf(partition)) && f[2].equals(path));
+    }
+
+    /** Records what a path holds before its first change; a path already recorded keeps its first original. */
+    public void recordOriginal(int partition, String path, FileState original) throws IOException {
+        if (has(partition, path)) {
+            return;
+        }
+        String p = String.valueOf(partition);
+        if (original instanceof FileState.Regular regular) {
+            String sha = storeBlob(regular.content());
+            append("file", p, path, sha, Integer.toOctalString(regular.mode()), String.valueOf(regular.uid()),
+                    String.valueOf(regular.gid()));
+        } else if (original instanceof FileState.Symlink link) {
+            append("symlink", p, path, link.target());
+        } else {
+            append("absent", p, path);
+        }
+    }
+
+    /** A file xzone writes outside the guest (the HVM config, the zone spec): rollback removes it. */
+    public void recordOutput(Path file) throws IOException {
+        if (!outputs().contains(file)) {
+            append("output", file.toString());
+        }
+    }
+
+    public List<Path> outputs() throws IOException {
+        return lines().stream().filter(f -> f[0].equals("output")).map(f -> Path.of(f[1])).toList();
+    }
+
+    public void markComplete() throws IOException {
+        if (!complete()) {
+            append(COMPLETE);
+        }
+    }
+
+    /** Removes the journal after a finished rollback: the last step, so a killed rollback can be run again. */
+    public void delete() throws IOException {
+        Path blobs = folder.resolve("blobs");
+        if (Files.isDirectory(blobs)) {
+            try (var files = Files.list(blobs)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.deleteIfExists(folder.resolve(LOG));
+        Files.deleteIfExists(blobs);
+        Files.deleteIfExists(folder);
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private byte[] blob(String sha) throws IOException, JournalException {
+        byte[] content = Files.readAllBytes(folder.resolve("blobs").resolve(sha));
+        if (!sha256(content).equals(sha)) {
+            throw new JournalException("the journal copy " + folder.resolve("blobs").resolve(sha)
+                    + " does not match its checksum: it was damaged, restore it from a backup");
+        }
+        return content;
+    }
+
+    private String storeBlob(byte[] content) throws IOException {
+        String sha = sha256(content);
+        Path target = folder.resolve("blobs").resolve(sha);
+        if (Files.exists(target) && sha256(Files.readAllBytes(target)).equals(sha)) {
+            return sha;
+        }
+        Path temp = folder.resolve("blobs").resolve(sha + ".tmp");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            channel.write(ByteBuffer.wrap(content));
+            channel.force(true);
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncFolder(target.getParent());
+        return sha;
+    }
+
+    private void append(String... fields) throws IOException {
+        for (String field : fields) {
+            if (field.contains("\t") || field.contains("\n")) {
+                throw new IOException("journal field with a tab or newline: " + field);
+            }
+        }
+        Files.createDirectories(folder);
+        try (FileChannel channel = FileChannel.open(folder.resolve(LOG), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            channel.write(ByteBuffer.wrap((String.join("\t", fields) + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.force(true);
+        }
+        syncFolder(folder);
+    }
+
+    private List<String[]> lines() throws IOException {
+        Path log = folder.resolve(LOG);
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        List<String[]> lines = new ArrayList<>();
+        int start = 0;
+        int newline;
+        // A last line without its newline was cut by a kill: it never happened.
+        while ((newline = text.indexOf('\n', start)) >= 0) {
+            lines.add(text.substring(start, newline).split("\t", -1));
+            start = newline + 1;
+        }
+        return lines;
+    }
+
+    private static void syncFolder(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some filesystems refuse to sync a folder; the files themselves are synced.
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.xzone.boot.lifecycle;
+
+import io.xzone.xen.DomainFlag;
+import io.xzone.xen.DomainInfo;
+import io.xzone.xen.Hypervisor;
+import io.xzone.xen.XenException;
+import io.xzone.xen.XenStore;
+import io.xzone.xen.XenStoreErrno;
+import io.xzone.xen.XenStoreWatch;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Destroy, shut down, reboot, pause and unpause a running domain, whichever toolstack launched it. Destroy removes
+ * what libxl's destroy removes: the device model, the domain, and its trees under /local/domain, /vm, /libxl and
+ * dom0's backend and device-model areas.
+ */
+public final class ZoneControl {
+    private static final Logger LOG = LoggerFactory.getLogger(ZoneControl.class);
+    private static final String DOM0_PATH = "/local/domain/0";
+
+    private final Hypervisor xen;
+    private final XenStore store;
+
+    public ZoneControl(Hypervisor xen, XenStore store) {
+        this.xen = xen;
+        this.store = store;
+    }
+
+    /** Ends the domain at once and removes every trace of it in xenstore. */
+    public void destroy(int domid) {
+        String dom = "/local/domain/" + domid;
+        Optional<String> vm = store.read(dom + "/vm");
+        store.read(dom + "/image/device-model-pid").ifPresent(ZoneControl::stopDeviceModel);
+        if (store.isDomainIntroduced(domid)) {
+            try {
+                store.releaseDomain(domid);
+            } catch (XenException e) {
+                LOG.debug("xenstored had released domain {} already: {}", domid, e.getMessage());
+            }
+        }
+        if (xen.domainInfo(domid).isPresent()) {
+            xen.destroy(domid);
+        }
+        removeIfPresent(dom);
+        vm.ifPresent(this::removeIfPresent);
+        removeIfPresent("/libxl/" + domid);
+        removeIfPresent(DOM0_PATH + "/device-model/" + domid);
+        for (String kind : children(DOM0_PATH + "/backend")) {
+            removeIfPresent(DOM0_PATH + "/backend/" + kind + "/" + domid);
+        }
+    }
+
+    /** Asks the guest to power off or reboot through control/shutdown, as xl shutdown/reboot do. */
+    public void requestShutdown(int domid, String action) {
+        store.write("/local/domain/" + domid + "/control/shutdown", action);
+    }
+
+    public void pause(int domid) {
+        xen.pause(domid);
+    }
+
+    public void unpause(int domid) {
+        xen.unpause(domid);
+    }
+
+    /**
+     * Waits until the domain is gone or matches {@code done}, watching @releaseDomain (fired when a domain shuts down
+     * or dies) and looking again every second.
+     *
+     * @return true when it happened in time
+     */
+    public boolean await(int domid, Predicate<Optional<DomainInfo>> done, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        try (XenStoreWatch watch = store.watch(XenStore.RELEASE_DOMAIN)) {
+            while (true) {
+                if (done.test(xen.domainInfo(domid))) {
+                    return true;
+                }
+                Duration left = Duration.between(Instant.now(), deadline);
+                if (left.isNegative() || left.isZero()) {
+                    return false;
+                }
+                watch.next(left.compareTo(Duration.ofSeconds(1)) < 0 ? left : Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    /** Gone, or shut down (whatever the reason). */
+    public static boolean goneOrShutDown(Optional<DomainInfo> info) {
+        return info.isEmpty() || info.get().has(DomainFlag.SHUTDOWN) || info.get().has(DomainFlag.DYING);
+    }
+
+    private List<String> children(String path) {
+        try {
+            return store.directory(path);
+        } catch (XenException e) {
+            if (e.errno() == XenStoreErrno.ENOENT) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    private void removeIfPresent(String path) {
+        try {
+            store.rm(path);
+        } catch (XenException e) {
+            if (e.errno() != XenStoreErrno.ENOENT) {
+                throw e;
+            }
+        }
+    }
+
+    private static void stopDeviceModel(String pid) {
+        try {
+            ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroy);
+        } catch (NumberFormatException e) {
+            LOG.warn("ignoring a device-model-pid that is not a number: {}", pid);
+        }
+    }
+}
