@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
             ConsoleCommand.class,
             io.xzone.cli.convert.ConvertCommand.class,
             LabCommand.class,
+            io.xzone.cli.host.HostCommand.class,
         })
 public final class Xzone implements Runnable {
 
@@ -61,9 +62,14 @@ public final class Xzone implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Builds the command line with xzone's error handling, writing to the given streams. */
+    /** Builds the command line with xzone's error handling, writing to the given streams, on the real host. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Xzone());
+        return commandLine(out, err, XenAccess.system());
+    }
+
+    /** The same, reaching Xen through {@code xen} (tests pass a fake hypervisor). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, XenAccess xen) {
+        CommandLine commandLine = new CommandLine(new Xzone(), new XzoneFactory(xen));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(new BadInputHandler());

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -110,6 +112,22 @@ public final class XenControl implements Hypervisor {
     public synchronized void setMaxMemory(int domid, long maxMemKib) {
         funnel().call("xc_domain_setmaxmem(domain " + domid + ", " + maxMemKib + " KiB)",
                 () -> xc.xc_domain_setmaxmem(handle.xch, domid, maxMemKib));
+    }
+
+    @Override
+    public synchronized void setVcpuAffinity(int domid, int vcpu, Set<Integer> cpus) {
+        String call = "xc_vcpu_setaffinity(domain " + domid + ", vcpu " + vcpu + ", cpus " + new TreeSet<>(cpus) + ")";
+        int size = funnel().call("xc_get_cpumap_size()", () -> xc.xc_get_cpumap_size(handle.xch));
+        byte[] hard = new byte[size];
+        for (int cpu : cpus) {
+            if (cpu < 0 || cpu >= size * 8) {
+                throw new XenException(call, 22, "cpu " + cpu + " is outside this host's cpumap of " + size * 8 + " cpus");
+            }
+            hard[cpu / 8] |= (byte) (1 << (cpu % 8));
+        }
+        byte[] soft = new byte[size];
+        funnel().call(call, () -> xc.xc_vcpu_setaffinity(handle.xch, domid, vcpu, hard, soft,
+                LibXenCtrl.XEN_VCPUAFFINITY_HARD));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,22 @@ public final class Xenstored implements AutoCloseable {
 
     private final Path runDir;
     private final Process process;
+    /** Kills the daemon if the JVM exits without closing it, so no daemon outlives an aborted test run. */
+    private final Thread killAtExit;
 
     private Xenstored(Path runDir, Process process) {
         this.runDir = runDir;
         this.process = process;
+        this.killAtExit = new Thread(process::destroyForcibly, "xenstored-" + process.pid() + "-kill-at-exit");
+        Runtime.getRuntime().addShutdownHook(killAtExit);
     }
 
-    /** Starts a daemon in a fresh private folder and returns once its socket accepts connections. */
-    public static Xenstored start() {
+    /**
+     * Starts a daemon in a fresh private folder and returns once its socket accepts connections.
+     *
+     * @param options more xenstored options, e.g. {@code -T trace-file} or quotas
+     */
+    public static Xenstored start(String... options) {
         if (!Files.isExecutable(DAEMON)) {
             throw new HarnessFailure("xenstored not found at " + DAEMON + ": install xen-utils-4.17 (bin/setup-host)");
         }
@@ -46,7 +55,9 @@ public final class Xenstored implements AutoCloseable {
         } catch (IOException e) {
             throw new HarnessFailure("cannot create a run folder for xenstored: " + e.getMessage());
         }
-        ProcessBuilder builder = new ProcessBuilder(DAEMON.toString(), "--no-fork")
+        List<String> command = new ArrayList<>(List.of(DAEMON.toString(), "--no-fork"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(runDir.resolve("xenstored.log").toFile());
         builder.environment().put("LD_PRELOAD", stub.toString());
@@ -99,6 +110,11 @@ public final class Xenstored implements AutoCloseable {
     /** Stops the daemon (SIGTERM, then SIGKILL after 5 s) and removes its folder. Idempotent. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killAtExit);
+        } catch (IllegalStateException e) {
+            // The JVM is exiting: the hook kills the daemon anyway.
+        }
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
