@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.xzone.console.StreamText;
 import io.xzone.console.picker.Tmux;
 import io.xzone.it.xenstored.Xenstored;
 import io.xzone.it.xenstored.XenstoredTest;
@@ -91,31 +92,7 @@ class ConsoleCliTest {
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    private static String readUntil(InputStream in, String expected) throws IOException {
-        StringBuilder text = new StringBuilder();
-        byte[] buf = new byte[4096];
-        while (!text.toString().contains(expected)) {
-            int n = in.read(buf);
-            if (n < 0) {
-                break;
-            }
-            text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-        }
-        return text.toString();
-    }
 
-    private static String guestReads(PseudoTerminalPair pair, String expected) {
-        StringBuilder text = new StringBuilder();
-        byte[] buf = new byte[256];
-        long deadline = System.currentTimeMillis() + 20000;
-        while (!text.toString().contains(expected) && System.currentTimeMillis() < deadline) {
-            int n = pair.master().read(buf, 100);
-            if (n > 0) {
-                text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-            }
-        }
-        return text.toString();
-    }
 
     private String tmuxCommand(String... args) {
         return String.join(" ", xzone(args)) + "; echo EXIT=$?; stty -a; sleep 120";
@@ -143,13 +120,13 @@ class ConsoleCliTest {
         hvc0.guestPrints("web1 login: ");
         Process console = start("console", "web1", "--log-dir", run.resolve("logs").toString(), "--log-max", "64K");
         InputStream screen = console.getInputStream();
-        assertTrue(readUntil(screen, "web1 login: ").contains("[xzone: attached to web1 pv (hvc0); Ctrl-] leaves]"));
+        assertTrue(StreamText.readUntil(screen, "web1 login: ").contains("[xzone: attached to web1 pv (hvc0); Ctrl-] leaves]"));
         OutputStream keys = console.getOutputStream();
         keys.write("uname -n\r".getBytes(StandardCharsets.UTF_8));
         keys.flush();
-        assertTrue(guestReads(hvc0, "uname -n\r").endsWith("uname -n\r"));
+        assertTrue(hvc0.guestReads("uname -n\r").endsWith("uname -n\r"));
         hvc0.guestPrints("\r\nweb1\r\n");
-        assertTrue(readUntil(screen, "web1\r\n").endsWith("\r\nweb1\r\n"));
+        assertTrue(StreamText.readUntil(screen, "web1\r\n").endsWith("\r\nweb1\r\n"));
         keys.write(0x1d);
         keys.flush();
         String rest = finish(console);
@@ -167,7 +144,7 @@ class ConsoleCliTest {
         assertTrue(console.isAlive(), "waits for xenconsoled to publish the tty");
         store.write("/local/domain/4/console/tty", hvc0.slavePath());
         hvc0.guestPrints("late1 login: ");
-        assertTrue(readUntil(console.getInputStream(), "late1 login: ").contains("late1 login: "));
+        assertTrue(StreamText.readUntil(console.getInputStream(), "late1 login: ").contains("late1 login: "));
         console.getOutputStream().close();
         String rest = finish(console);
         assertTrue(rest.contains("xzone: input ended; detached from late1 pv (hvc0)"), rest);
@@ -191,7 +168,7 @@ class ConsoleCliTest {
             assertTrue(first.awaitScreen(s -> s.contains("second line"), 10000).contains("second line"));
             assertTrue(second.awaitScreen(s -> s.contains("second line"), 10000).contains("second line"));
             first.sendKeys("echo", "Space", "hi", "Enter");
-            assertTrue(guestReads(ttyS0, "echo hi\r").endsWith("echo hi\r"));
+            assertTrue(ttyS0.guestReads("echo hi\r").endsWith("echo hi\r"));
 
             // ttyS0 quiet for a while, hvc0 talking: -t auto says so (within 30 s of the last ttyS0 line it is live).
             ttyS0.close();
