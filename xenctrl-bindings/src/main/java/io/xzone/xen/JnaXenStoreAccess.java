@@ -5,11 +5,15 @@ import com.sun.jna.ptr.IntByReference;
 import io.xzone.xen.raw.XsPermissions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** {@link XenStoreAccess} through libxenstore, outside any transaction (id 0) or inside one. */
 class JnaXenStoreAccess implements XenStoreAccess {
+    /** Out-parameter for lengths and counts, one per thread: a fresh one per call costs a malloc and a Cleaner entry. */
+    private static final ThreadLocal<IntByReference> OUT_COUNT = ThreadLocal.withInitial(IntByReference::new);
+
     protected final XsSession session;
     protected final int transaction;
 
@@ -20,9 +24,10 @@ class JnaXenStoreAccess implements XenStoreAccess {
 
     @Override
     public Optional<String> read(String path) {
+        byte[] cPath = cString(path);
         return session.call("xs_read", path, handle -> {
-            IntByReference length = new IntByReference();
-            Pointer value = session.lib().xs_read(handle, transaction, path, length);
+            IntByReference length = OUT_COUNT.get();
+            Pointer value = session.lib().xs_read(handle, transaction, cPath, length);
             if (value == null) {
                 XenException failure = XenStoreFunnel.failure("xs_read", path);
                 if (failure.errno() == XenStoreErrno.ENOENT) {
@@ -38,34 +43,38 @@ class JnaXenStoreAccess implements XenStoreAccess {
 
     @Override
     public void write(String path, String value) {
+        byte[] cPath = cString(path);
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         session.call("xs_write", path, handle -> {
-            XenStoreFunnel.check(session.lib().xs_write(handle, transaction, path, bytes, bytes.length), "xs_write", path);
+            XenStoreFunnel.check(session.lib().xs_write(handle, transaction, cPath, bytes, bytes.length), "xs_write", path);
             return null;
         });
     }
 
     @Override
     public void mkdir(String path) {
+        byte[] cPath = cString(path);
         session.call("xs_mkdir", path, handle -> {
-            XenStoreFunnel.check(session.lib().xs_mkdir(handle, transaction, path), "xs_mkdir", path);
+            XenStoreFunnel.check(session.lib().xs_mkdir(handle, transaction, cPath), "xs_mkdir", path);
             return null;
         });
     }
 
     @Override
     public void rm(String path) {
+        byte[] cPath = cString(path);
         session.call("xs_rm", path, handle -> {
-            XenStoreFunnel.check(session.lib().xs_rm(handle, transaction, path), "xs_rm", path);
+            XenStoreFunnel.check(session.lib().xs_rm(handle, transaction, cPath), "xs_rm", path);
             return null;
         });
     }
 
     @Override
     public List<String> directory(String path) {
+        byte[] cPath = cString(path);
         return session.call("xs_directory", path, handle -> {
-            IntByReference count = new IntByReference();
-            Pointer names = XenStoreFunnel.check(session.lib().xs_directory(handle, transaction, path, count), "xs_directory", path);
+            IntByReference count = OUT_COUNT.get();
+            Pointer names = XenStoreFunnel.check(session.lib().xs_directory(handle, transaction, cPath, count), "xs_directory", path);
             List<String> children = count.getValue() == 0 ? List.of() : List.of(names.getStringArray(0, count.getValue(), "UTF-8"));
             XenStoreFunnel.free(names);
             return children;
@@ -74,9 +83,10 @@ class JnaXenStoreAccess implements XenStoreAccess {
 
     @Override
     public List<XenStorePermission> permissions(String path) {
+        byte[] cPath = cString(path);
         return session.call("xs_get_permissions", path, handle -> {
-            IntByReference count = new IntByReference();
-            Pointer array = XenStoreFunnel.check(session.lib().xs_get_permissions(handle, transaction, path, count),
+            IntByReference count = OUT_COUNT.get();
+            Pointer array = XenStoreFunnel.check(session.lib().xs_get_permissions(handle, transaction, cPath, count),
                     "xs_get_permissions", path);
             List<XenStorePermission> permissions = new ArrayList<>(count.getValue());
             for (int i = 0; i < count.getValue(); i++) {
@@ -90,6 +100,7 @@ class JnaXenStoreAccess implements XenStoreAccess {
 
     @Override
     public void setPermissions(String path, List<XenStorePermission> permissions) {
+        byte[] cPath = cString(path);
         if (permissions.isEmpty()) {
             throw new XenException("xs_set_permissions(" + path + ")", XenStoreErrno.EINVAL, "a permission list needs an owner");
         }
@@ -97,11 +108,18 @@ class JnaXenStoreAccess implements XenStoreAccess {
         for (int i = 0; i < array.length; i++) {
             array[i].id = permissions.get(i).domid();
             array[i].perms = permissions.get(i).access().bits();
+            array[i].write();
         }
         session.call("xs_set_permissions", path, handle -> {
-            XenStoreFunnel.check(session.lib().xs_set_permissions(handle, transaction, path, array, array.length),
+            XenStoreFunnel.check(session.lib().xs_set_permissions(handle, transaction, cPath, array[0].getPointer(), array.length),
                     "xs_set_permissions", path);
             return null;
         });
+    }
+
+    /** A NUL-terminated UTF-8 copy of {@code text}, as libxenstore's node calls take their path. */
+    static byte[] cString(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return Arrays.copyOf(utf8, utf8.length + 1);
     }
 }

@@ -1,7 +1,7 @@
 package io.xzone.xen;
 
-import com.sun.jna.Native;
 import io.xzone.xen.raw.LibXenStore;
+import io.xzone.xen.raw.LibXenStoreDirect;
 
 /** libxenstore, probed once: either the loaded library or one sentence saying why it cannot be used. */
 final class XenStoreLibrary {
@@ -12,7 +12,7 @@ final class XenStoreLibrary {
         LibXenStore library = null;
         String missing = null;
         try {
-            library = Native.load(LibXenStore.SONAME, LibXenStore.class, LibXenStore.OPTIONS);
+            library = new LibXenStoreDirect();
         } catch (UnsatisfiedLinkError e) {
             missing = LibXenStore.SONAME + " cannot be loaded (install the Debian package libxenstore4): "
                     + e.getMessage().lines().findFirst().orElse("");

@@ -31,6 +31,7 @@ class ElfNotesTest {
         assertTrue(caps.pv());
         assertFalse(caps.pvh());
         assertEquals("0xffffffff80000000", caps.notes().get(XenNote.VIRT_BASE));
+        assertEquals("0x0000000000000000", caps.notes().get(XenNote.PADDR_OFFSET));
         assertEquals("PV only", caps.describe());
     }
 

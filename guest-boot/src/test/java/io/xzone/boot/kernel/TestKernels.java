@@ -61,9 +61,19 @@ public final class TestKernels {
         Files.writeString(source, assemblySource(phys32Entry));
         Path object = WORK.resolve(name + ".o");
         run(List.of("as", "--64", "-o", object.toString(), source.toString()));
-        // Linked where a Linux PV kernel lives, so libxenguest's address checks pass as they do for a real one.
-        run(List.of("ld", "-m", "elf_x86_64", "-static", "-nostdlib", "-Ttext=0xffffffff81000000", "-e", "_start",
-                "-o", elf.toString(), object.toString()));
+        // Laid out like Linux (virtual 0xffffffff81000000, physical 16 MiB), so libxenguest's address checks pass
+        // for both PV and PVH as they do for a real kernel.
+        Path script = WORK.resolve("kernel.ld");
+        Files.writeString(script, """
+                ENTRY(_start)
+                SECTIONS {
+                  . = 0xffffffff81000000;
+                  .text : AT(0x1000000) { *(.text) }
+                  .note.Xen : AT(ADDR(.note.Xen) - 0xffffffff80000000) { *(.note.Xen) }
+                }
+                """);
+        run(List.of("ld", "-m", "elf_x86_64", "-static", "-nostdlib", "-T", script.toString(), "-o", elf.toString(),
+                object.toString()));
         return elf;
     }
 
