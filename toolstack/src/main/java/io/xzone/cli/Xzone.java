@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             io.xzone.cli.convert.ConvertCommand.class,
             LabCommand.class,
+            io.xzone.cli.zone.ZoneCommand.class,
         })
 public final class Xzone implements Runnable {
 
@@ -62,7 +63,12 @@ public final class Xzone implements Runnable {
 
     /** Builds the command line with xzone's error handling, writing to the given streams. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Xzone());
+        return commandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    /** The same, with commands made by {@code factory} (tests give commands fakes of the machine this way). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(new Xzone(), factory);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(new BadInputHandler());

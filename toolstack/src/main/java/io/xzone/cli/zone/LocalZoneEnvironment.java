@@ -30,7 +30,14 @@ public final class LocalZoneEnvironment implements ZoneEnvironment {
         XenControl xen = XenControl.open();
         try {
             XenStore store = JnaXenStore.open();
-            return new XenHost(xen, store, Dom0.guestType(Dom0.GUEST_TYPE), new QemuDeviceModel(store, DEVICE_MODEL_TIMEOUT));
+            return new XenHost(xen, store, Dom0.guestType(Dom0.GUEST_TYPE), new QemuDeviceModel(store, DEVICE_MODEL_TIMEOUT),
+                    () -> {
+                        try {
+                            store.close();
+                        } finally {
+                            xen.close();
+                        }
+                    });
         } catch (RuntimeException e) {
             xen.close();
             throw e;

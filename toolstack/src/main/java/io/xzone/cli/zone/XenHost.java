@@ -9,9 +9,12 @@ import io.xzone.xen.Hypervisor;
 import io.xzone.xen.XenStore;
 import java.util.Optional;
 
-/** An open connection to this host's Xen: the hypervisor, xenstore, dom0's own type and how HVM device models start. */
-public record XenHost(Hypervisor xen, XenStore store, Optional<GuestType> dom0, DeviceModelLauncher deviceModels)
-        implements AutoCloseable {
+/**
+ * An open connection to this host's Xen: the hypervisor, xenstore, dom0's own type and how HVM device models start.
+ * Closing it runs {@code release}, which closes what the environment opened for it.
+ */
+public record XenHost(Hypervisor xen, XenStore store, Optional<GuestType> dom0, DeviceModelLauncher deviceModels,
+                      Runnable release) implements AutoCloseable {
 
     public ZoneLauncher launcher() {
         return new ZoneLauncher(xen, store, dom0, deviceModels);
@@ -27,10 +30,6 @@ public record XenHost(Hypervisor xen, XenStore store, Optional<GuestType> dom0, 
 
     @Override
     public void close() {
-        try {
-            store.close();
-        } finally {
-            xen.close();
-        }
+        release.run();
     }
 }

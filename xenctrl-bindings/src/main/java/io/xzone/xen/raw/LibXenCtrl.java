@@ -46,6 +46,12 @@ public interface LibXenCtrl extends Library {
 
     int xc_domain_setmaxmem(XcInterface xch, int domid, long maxMemkb);
 
+    /** Bytes of an xc_cpumap_t on this host (one bit per physical CPU). */
+    int xc_get_cpumap_size(XcInterface xch);
+
+    /** {@code flags}: XEN_VCPUAFFINITY_HARD (1) and/or _SOFT (2); both maps are in/out bitmaps of xc_get_cpumap_size bytes. */
+    int xc_vcpu_setaffinity(XcInterface xch, int domid, int vcpu, Pointer cpumapHard, Pointer cpumapSoft, int flags);
+
     int xc_domain_set_memmap_limit(XcInterface xch, int domid, long mapLimitkb);
 
     /** {@code entries} is a packed array of struct e820entry. */
