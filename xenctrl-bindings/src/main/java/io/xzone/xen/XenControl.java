@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -31,8 +32,6 @@ public final class XenControl implements Hypervisor {
     private static final int INFO_BATCH = 256;
     /** XEN_DOMCTL_GRANT_version(1): the grant table version every guest gets at least. */
     private static final int GRANT_VERSION_1 = 1;
-    /** XEN_VCPUAFFINITY_HARD: the vCPU may only run on the given CPUs. */
-    private static final int XEN_VCPUAFFINITY_HARD = 1;
 
     private final LibXenCtrl xc;
     private final XcHandle handle;
@@ -117,23 +116,18 @@ public final class XenControl implements Hypervisor {
 
     @Override
     public synchronized void setVcpuAffinity(int domid, int vcpu, Set<Integer> cpus) {
-        int size = xc.xc_get_cpumap_size(handle.xch);
-        if (size <= 0) {
-            throw new XenException("xc_get_cpumap_size()", 0, "returned " + size);
-        }
-        Memory hard = new Memory(size);
-        hard.clear();
+        String call = "xc_vcpu_setaffinity(domain " + domid + ", vcpu " + vcpu + ", cpus " + new TreeSet<>(cpus) + ")";
+        int size = funnel().call("xc_get_cpumap_size()", () -> xc.xc_get_cpumap_size(handle.xch));
+        byte[] hard = new byte[size];
         for (int cpu : cpus) {
             if (cpu < 0 || cpu >= size * 8) {
-                throw new IllegalArgumentException("CPU " + cpu + " is outside this host's " + size * 8 + "-CPU map");
+                throw new XenException(call, 22, "cpu " + cpu + " is outside this host's cpumap of " + size * 8 + " cpus");
             }
-            hard.setByte(cpu / 8, (byte) (hard.getByte(cpu / 8) | (1 << (cpu % 8))));
+            hard[cpu / 8] |= (byte) (1 << (cpu % 8));
         }
-        // libxc copies both maps in and out even when only the hard one is set.
-        Memory soft = new Memory(size);
-        soft.clear();
-        funnel().call("xc_vcpu_setaffinity(domain " + domid + ", vcpu " + vcpu + ", cpus " + cpus + ")",
-                () -> xc.xc_vcpu_setaffinity(handle.xch, domid, vcpu, hard, soft, XEN_VCPUAFFINITY_HARD));
+        byte[] soft = new byte[size];
+        funnel().call(call, () -> xc.xc_vcpu_setaffinity(handle.xch, domid, vcpu, hard, soft,
+                LibXenCtrl.XEN_VCPUAFFINITY_HARD));
     }
 
     @Override

@@ -46,11 +46,14 @@ public interface LibXenCtrl extends Library {
 
     int xc_domain_setmaxmem(XcInterface xch, int domid, long maxMemkb);
 
-    /** Bytes of an xc_cpumap_t on this host (one bit per physical CPU). */
+    /** XEN_VCPUAFFINITY_HARD. */
+    int XEN_VCPUAFFINITY_HARD = 1;
+
+    /** Bytes of an xc_cpumap_t on this host, or &lt;= 0 on failure. */
     int xc_get_cpumap_size(XcInterface xch);
 
-    /** {@code flags}: XEN_VCPUAFFINITY_HARD (1) and/or _SOFT (2); both maps are in/out bitmaps of xc_get_cpumap_size bytes. */
-    int xc_vcpu_setaffinity(XcInterface xch, int domid, int vcpu, Pointer cpumapHard, Pointer cpumapSoft, int flags);
+    /** {@code cpumapHard}/{@code cpumapSoft} are xc_cpumap_t bitmaps (one bit per physical CPU); in and out. */
+    int xc_vcpu_setaffinity(XcInterface xch, int domid, int vcpu, byte[] cpumapHard, byte[] cpumapSoft, int flags);
 
     int xc_domain_set_memmap_limit(XcInterface xch, int domid, long mapLimitkb);
 
