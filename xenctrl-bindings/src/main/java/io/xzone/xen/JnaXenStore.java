@@ -75,10 +75,7 @@ public final class JnaXenStore extends JnaXenStoreAccess implements XenStore {
         XenStoreWatchQueue queue = new XenStoreWatchQueue(path, closed -> unwatch(path, dispatcher.unregister(closed)));
         String token = dispatcher.register(queue);
         try {
-            session.call("xs_watch", path, handle -> {
-                XenStoreFunnel.check(session.lib().xs_watch(handle, path, token), "xs_watch", path);
-                return null;
-            });
+            checked("xs_watch", path, handle -> session.lib().xs_watch(handle, path, token));
         } catch (XenException e) {
             dispatcher.unregister(queue);
             throw e;
@@ -91,27 +88,18 @@ public final class JnaXenStore extends JnaXenStoreAccess implements XenStore {
         if (session.isClosed()) {
             return;
         }
-        session.call("xs_unwatch", path, handle -> {
-            XenStoreFunnel.check(session.lib().xs_unwatch(handle, path, token), "xs_unwatch", path);
-            return null;
-        });
+        checked("xs_unwatch", path, handle -> session.lib().xs_unwatch(handle, path, token));
     }
 
     @Override
     public void introduceDomain(int domid, long storeMfn, int storePort) {
-        session.call("xs_introduce_domain", Integer.toString(domid), handle -> {
-            XenStoreFunnel.check(session.lib().xs_introduce_domain(handle, domid, new NativeLong(storeMfn), storePort),
-                    "xs_introduce_domain", domid + ", mfn " + Long.toHexString(storeMfn) + ", port " + storePort);
-            return null;
-        });
+        checked("xs_introduce_domain", domid + ", mfn 0x" + Long.toHexString(storeMfn) + ", port " + storePort,
+                handle -> session.lib().xs_introduce_domain(handle, domid, new NativeLong(storeMfn), storePort));
     }
 
     @Override
     public void releaseDomain(int domid) {
-        session.call("xs_release_domain", Integer.toString(domid), handle -> {
-            XenStoreFunnel.check(session.lib().xs_release_domain(handle, domid), "xs_release_domain", Integer.toString(domid));
-            return null;
-        });
+        checked("xs_release_domain", Integer.toString(domid), handle -> session.lib().xs_release_domain(handle, domid));
     }
 
     @Override

@@ -2,12 +2,14 @@ package io.xzone.xen;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import io.xzone.xen.raw.XsHandle;
 import io.xzone.xen.raw.XsPermissions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** {@link XenStoreAccess} through libxenstore, outside any transaction (id 0) or inside one. */
 class JnaXenStoreAccess implements XenStoreAccess {
@@ -45,28 +47,19 @@ class JnaXenStoreAccess implements XenStoreAccess {
     public void write(String path, String value) {
         byte[] cPath = cString(path);
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        session.call("xs_write", path, handle -> {
-            XenStoreFunnel.check(session.lib().xs_write(handle, transaction, cPath, bytes, bytes.length), "xs_write", path);
-            return null;
-        });
+        checked("xs_write", path, handle -> session.lib().xs_write(handle, transaction, cPath, bytes, bytes.length));
     }
 
     @Override
     public void mkdir(String path) {
         byte[] cPath = cString(path);
-        session.call("xs_mkdir", path, handle -> {
-            XenStoreFunnel.check(session.lib().xs_mkdir(handle, transaction, cPath), "xs_mkdir", path);
-            return null;
-        });
+        checked("xs_mkdir", path, handle -> session.lib().xs_mkdir(handle, transaction, cPath));
     }
 
     @Override
     public void rm(String path) {
         byte[] cPath = cString(path);
-        session.call("xs_rm", path, handle -> {
-            XenStoreFunnel.check(session.lib().xs_rm(handle, transaction, cPath), "xs_rm", path);
-            return null;
-        });
+        checked("xs_rm", path, handle -> session.lib().xs_rm(handle, transaction, cPath));
     }
 
     @Override
@@ -110,9 +103,14 @@ class JnaXenStoreAccess implements XenStoreAccess {
             array[i].perms = permissions.get(i).access().bits();
             array[i].write();
         }
-        session.call("xs_set_permissions", path, handle -> {
-            XenStoreFunnel.check(session.lib().xs_set_permissions(handle, transaction, cPath, array[0].getPointer(), array.length),
-                    "xs_set_permissions", path);
+        checked("xs_set_permissions", path,
+                handle -> session.lib().xs_set_permissions(handle, transaction, cPath, array[0].getPointer(), array.length));
+    }
+
+    /** Runs a libxenstore call that returns a C bool through the funnel: false fails naming {@code call(subject)}. */
+    protected void checked(String call, String subject, Function<XsHandle, Byte> body) {
+        session.call(call, subject, handle -> {
+            XenStoreFunnel.check(body.apply(handle), call, subject);
             return null;
         });
     }

@@ -202,6 +202,16 @@ public abstract class XenStoreContract {
     }
 
     @Test
+    void failingWorkAbortsItsTransaction() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.transactionally(tx -> {
+            tx.write(base + "/half", "written");
+            throw new IllegalStateException("step 2 failed");
+        }));
+        assertEquals("step 2 failed", e.getMessage());
+        assertEquals(Optional.empty(), store.read(base + "/half"));
+    }
+
+    @Test
     void watchFiresOnRegistrationAndOnChangesBelowIt() throws InterruptedException {
         store.write(base + "/zone/state", "initial");
         try (XenStoreWatch watch = store.watch(base + "/zone")) {

@@ -6,6 +6,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,12 @@ public final class Xenstored implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts a daemon in a fresh private folder and returns once its socket accepts connections. */
-    public static Xenstored start() {
+    /**
+     * Starts a daemon in a fresh private folder and returns once its socket accepts connections.
+     *
+     * @param options more xenstored options, e.g. {@code -T trace-file} or quotas
+     */
+    public static Xenstored start(String... options) {
         if (!Files.isExecutable(DAEMON)) {
             throw new HarnessFailure("xenstored not found at " + DAEMON + ": install xen-utils-4.17 (bin/setup-host)");
         }
@@ -46,7 +51,9 @@ public final class Xenstored implements AutoCloseable {
         } catch (IOException e) {
             throw new HarnessFailure("cannot create a run folder for xenstored: " + e.getMessage());
         }
-        ProcessBuilder builder = new ProcessBuilder(DAEMON.toString(), "--no-fork")
+        List<String> command = new ArrayList<>(List.of(DAEMON.toString(), "--no-fork"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(runDir.resolve("xenstored.log").toFile());
         builder.environment().put("LD_PRELOAD", stub.toString());
