@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             io.xzone.cli.convert.ConvertCommand.class,
             LabCommand.class,
+            io.xzone.cli.host.HostCommand.class,
             io.xzone.cli.zone.ZoneCommand.class,
         })
 public final class Xzone implements Runnable {
@@ -61,14 +62,23 @@ public final class Xzone implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Builds the command line with xzone's error handling, writing to the given streams. */
+    /** Builds the command line with xzone's error handling, writing to the given streams, on the real host. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+<<<<<<< HEAD
         return commandLine(out, err, CommandLine.defaultFactory());
     }
 
     /** The same, with commands made by {@code factory} (tests give commands fakes of the machine this way). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
         CommandLine commandLine = new CommandLine(new Xzone(), factory);
+=======
+        return commandLine(out, err, XenAccess.system());
+    }
+
+    /** The same, reaching Xen through {@code xen} (tests pass a fake hypervisor). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, XenAccess xen) {
+        CommandLine commandLine = new CommandLine(new Xzone(), new XzoneFactory(xen));
+>>>>>>> main
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(new BadInputHandler());

@@ -5,9 +5,10 @@ import java.util.Set;
 
 /** What the hypervisor says this host can do: the XEN_SYSCTL_PHYSCAP_* bits of {@code xc_physinfo}. */
 public enum HostCapability {
+    // Declared in the order xl info prints virt_caps, which is how sets of them are shown.
+    PV(0x2),
     /** Hardware virtualization (VT-x/AMD-V): needed for PVH and HVM guests. */
     HVM(0x1),
-    PV(0x2),
     /** An IOMMU for device pass-through. */
     DIRECTIO(0x4),
     /** Hardware-assisted paging (EPT/NPT). */
