@@ -64,21 +64,17 @@ public final class Xzone implements Runnable {
 
     /** Builds the command line with xzone's error handling, writing to the given streams, on the real host. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-<<<<<<< HEAD
-        return commandLine(out, err, CommandLine.defaultFactory());
-    }
-
-    /** The same, with commands made by {@code factory} (tests give commands fakes of the machine this way). */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
-        CommandLine commandLine = new CommandLine(new Xzone(), factory);
-=======
         return commandLine(out, err, XenAccess.system());
     }
 
     /** The same, reaching Xen through {@code xen} (tests pass a fake hypervisor). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, XenAccess xen) {
-        CommandLine commandLine = new CommandLine(new Xzone(), new XzoneFactory(xen));
->>>>>>> main
+        return commandLine(out, err, new XzoneFactory(xen));
+    }
+
+    /** The same, with commands made by {@code factory} (tests give the zone commands a fake machine this way). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(new Xzone(), factory);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(new BadInputHandler());

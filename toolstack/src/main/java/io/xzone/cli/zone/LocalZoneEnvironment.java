@@ -1,9 +1,9 @@
 package io.xzone.cli.zone;
 
-import io.xzone.boot.backend.Dom0;
 import io.xzone.boot.launch.QemuDeviceModel;
+import io.xzone.cli.XenAccess;
 import io.xzone.xen.JnaXenStore;
-import io.xzone.xen.XenControl;
+import io.xzone.xen.Hypervisor;
 import io.xzone.xen.XenStore;
 import java.io.File;
 import java.io.IOException;
@@ -27,10 +27,11 @@ public final class LocalZoneEnvironment implements ZoneEnvironment {
 
     @Override
     public XenHost open() {
-        XenControl xen = XenControl.open();
+        XenAccess access = XenAccess.system();
+        Hypervisor xen = access.openHypervisor();
         try {
             XenStore store = JnaXenStore.open();
-            return new XenHost(xen, store, Dom0.guestType(Dom0.GUEST_TYPE), new QemuDeviceModel(store, DEVICE_MODEL_TIMEOUT),
+            return new XenHost(xen, store, access.dom0GuestType(), new QemuDeviceModel(store, DEVICE_MODEL_TIMEOUT),
                     () -> {
                         try {
                             store.close();

@@ -2,7 +2,11 @@ package io.xzone.cli.zone;
 
 import io.xzone.boot.lifecycle.ZoneStatus;
 import io.xzone.cli.ExitCode;
+import io.xzone.cli.Json;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,17 +62,18 @@ public final class ZoneListCommand implements Callable<Integer> {
     }
 
     static String json(List<ZoneStatus> zones) {
-        StringBuilder text = new StringBuilder("[");
-        for (int i = 0; i < zones.size(); i++) {
-            ZoneStatus z = zones.get(i);
-            text.append(i == 0 ? "\n" : ",\n").append("  {\"name\": ").append(Json.string(z.name()))
-                    .append(", \"domid\": ").append(z.domid())
-                    .append(", \"backend\": ").append(Json.string(z.requested()))
-                    .append(", \"type\": ").append(Json.string(z.type()))
-                    .append(", \"state\": ").append(Json.string(z.state()))
-                    .append(", \"memory_mib\": ").append(z.memoryMib())
-                    .append(", \"vcpus\": ").append(z.vcpus()).append('}');
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ZoneStatus z : zones) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", z.name());
+            entry.put("domid", z.domid());
+            entry.put("backend", z.requested());
+            entry.put("type", z.type());
+            entry.put("state", z.state());
+            entry.put("memory_mib", z.memoryMib());
+            entry.put("vcpus", z.vcpus());
+            list.add(entry);
         }
-        return text.append(zones.isEmpty() ? "]" : "\n]").toString();
+        return Json.write(list);
     }
 }

@@ -99,7 +99,8 @@ class ZoneCommandsTest {
         assertTrue(out.toString().lines().anyMatch(l -> l.matches("web\\s+1 auto\\s+pv\\s+r-----\\s+256\\s+1")), out.toString());
         out.getBuffer().setLength(0);
         assertEquals(0, run("zone", "list", "--output", "json"));
-        assertTrue(out.toString().contains("{\"name\": \"web\", \"domid\": 1, \"backend\": \"auto\", \"type\": \"pv\""), out.toString());
+        String json = out.toString().replaceAll("\\s+", " ");
+        assertTrue(json.contains("{ \"name\": \"web\", \"domid\": 1, \"backend\": \"auto\", \"type\": \"pv\", \"state\": \"r-----\""), json);
     }
 
     @Test
