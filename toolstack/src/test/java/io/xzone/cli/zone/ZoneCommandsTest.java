@@ -7,7 +7,11 @@ import io.xzone.boot.launch.Zones;
 import io.xzone.boot.spec.BadSpecs;
 import io.xzone.boot.spec.SpecFiles;
 import io.xzone.cli.ExitCode;
+import io.xzone.cli.XenAccess;
 import io.xzone.cli.Xzone;
+import io.xzone.xen.Hypervisor;
+import io.xzone.boot.backend.GuestType;
+import java.util.Optional;
 import io.xzone.xen.FakeHypervisor;
 import io.xzone.xen.ShutdownReason;
 import java.io.PrintWriter;
@@ -40,11 +44,28 @@ class ZoneCommandsTest {
         CommandLine cmd = Xzone.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                try {
-                    return type.getConstructor(ZoneEnvironment.class).newInstance(environment);
-                } catch (NoSuchMethodException e) {
-                    return CommandLine.defaultFactory().create(type);
+                for (var constructor : type.getDeclaredConstructors()) {
+                    var parameters = constructor.getParameterTypes();
+                    if (parameters.length == 1 && parameters[0] == ZoneEnvironment.class) {
+                        return type.cast(constructor.newInstance(environment));
+                    }
+                    if (parameters.length == 1 && parameters[0] == XenAccess.class) {
+                        // Other commands (host info) reach Xen through XenAccess: give them the same fake.
+                        constructor.setAccessible(true);
+                        return type.cast(constructor.newInstance(new XenAccess() {
+                            @Override
+                            public Hypervisor openHypervisor() {
+                                return environment.xen;
+                            }
+
+                            @Override
+                            public Optional<GuestType> dom0GuestType() {
+                                return Optional.of(GuestType.PV);
+                            }
+                        }));
+                    }
                 }
+                return CommandLine.defaultFactory().create(type);
             }
         });
         return cmd.execute(args);
