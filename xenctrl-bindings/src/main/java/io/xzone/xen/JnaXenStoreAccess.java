@@ -83,7 +83,7 @@ class JnaXenStoreAccess implements XenStoreAccess {
                     "xs_get_permissions", path);
             List<XenStorePermission> permissions = new ArrayList<>(count.getValue());
             for (int i = 0; i < count.getValue(); i++) {
-                XsPermissions entry = new XsPermissions(array.share((long) i * Integer.BYTES * 2));
+                XsPermissions entry = new XsPermissions(array.share((long) i * XsPermissions.SIZE));
                 permissions.add(new XenStorePermission(entry.id, XenStorePermission.Access.fromBits(entry.perms)));
             }
             XenStoreFunnel.free(array);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xzone.cli.lab.Lab;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,25 @@ class LabAcceptanceTest {
     @Test
     void tinyPvGuestPrintsItsMarker(Lab lab) {
         assertEquals("PV", TinyGuest.bootAndReadGuestType(lab, "acceptance-pv", "pv"));
+    }
+
+    @Test
+    void tinyPvhGuestPrintsItsMarker(Lab lab) {
+        assertEquals("PVH", TinyGuest.bootAndReadGuestType(lab, "acceptance-pvh", "pvh"));
+    }
+
+    @Test
+    void dom0WritesFilesTheHostReads(Lab lab) throws Exception {
+        lab.runOk("xl list > domains.txt");
+        assertTrue(Files.readString(lab.hostShare().resolve("domains.txt")).contains("Domain-0"));
+    }
+
+    @Test
+    void scriptPastItsTimeoutIsKilled(Lab lab) {
+        var result = lab.run("echo started; sleep 600", Duration.ofSeconds(3));
+        assertTrue(result.timedOut());
+        assertEquals(137, result.exitStatus());
+        assertEquals("", lab.run("ps | grep '[s]leep 600'").output(), "the killed script's sleep still runs");
     }
 
     @Test

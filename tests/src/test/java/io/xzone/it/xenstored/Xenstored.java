@@ -27,10 +27,14 @@ public final class Xenstored implements AutoCloseable {
 
     private final Path runDir;
     private final Process process;
+    /** Kills the daemon if the JVM exits without closing it, so no daemon outlives an aborted test run. */
+    private final Thread killAtExit;
 
     private Xenstored(Path runDir, Process process) {
         this.runDir = runDir;
         this.process = process;
+        this.killAtExit = new Thread(process::destroyForcibly, "xenstored-" + process.pid() + "-kill-at-exit");
+        Runtime.getRuntime().addShutdownHook(killAtExit);
     }
 
     /**
@@ -106,6 +110,11 @@ public final class Xenstored implements AutoCloseable {
     /** Stops the daemon (SIGTERM, then SIGKILL after 5 s) and removes its folder. Idempotent. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killAtExit);
+        } catch (IllegalStateException e) {
+            // The JVM is exiting: the hook kills the daemon anyway.
+        }
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -49,13 +49,7 @@ public final class CpioArchive implements Closeable {
     }
 
     public void file(String path, byte[] content, int permissions) throws IOException {
-        if (entries.contains(path)) {
-            return;
-        }
-        parents(path);
-        header(path, S_IFREG | permissions, content.length, NO_DEVICE);
-        write(content);
-        pad();
+        entry(path, S_IFREG | permissions, content);
     }
 
     public void file(String path, Path source, int permissions) throws IOException {
@@ -72,14 +66,7 @@ public final class CpioArchive implements Closeable {
     }
 
     public void symlink(String path, String target) throws IOException {
-        if (entries.contains(path)) {
-            return;
-        }
-        parents(path);
-        byte[] bytes = target.getBytes(StandardCharsets.UTF_8);
-        header(path, S_IFLNK | 0777, bytes.length, NO_DEVICE);
-        write(bytes);
-        pad();
+        entry(path, S_IFLNK | 0777, target.getBytes(StandardCharsets.UTF_8));
     }
 
     public void characterDevice(String path, int major, int minor) throws IOException {
@@ -125,6 +112,16 @@ public final class CpioArchive implements Closeable {
 
     static String archivePath(Path absolute) {
         return absolute.toString().replaceFirst("^/+", "");
+    }
+
+    private void entry(String path, int mode, byte[] data) throws IOException {
+        if (entries.contains(path)) {
+            return;
+        }
+        parents(path);
+        header(path, mode, data.length, NO_DEVICE);
+        write(data);
+        pad();
     }
 
     private void parents(String path) throws IOException {

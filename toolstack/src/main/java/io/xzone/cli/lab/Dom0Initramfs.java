@@ -42,7 +42,8 @@ final class Dom0Initramfs {
     /** What the image depends on besides the package versions: kernel, JVM, the scripts and this recipe. */
     String fingerprint(Map<String, String> packageVersions) throws IOException {
         List<String> parts = new ArrayList<>(List.of(kernel.fingerprint(), javaHome.toString(), packageVersions.toString(),
-                String.join(",", MODULES), PATH));
+                String.join(",", MODULES), PATH,
+                LabResources.codeFingerprint(Dom0Initramfs.class, CpioArchive.class, SharedLibraries.class)));
         Path release = javaHome.resolve("release");
         parts.add(Files.exists(release) ? Files.readString(release) : "");
         SCRIPTS.forEach(s -> parts.add(LabResources.text(s)));
@@ -79,7 +80,7 @@ final class Dom0Initramfs {
         cpio.symlink("sbin", "usr/sbin");
         cpio.symlink("lib", "usr/lib");
         cpio.symlink("lib64", "usr/lib64");
-        for (String dir : new String[] {"proc", "sys", "dev", "run", "tmp", "root", "xzone", "usr/lib/jvm",
+        for (String dir : new String[] {"usr/bin", "usr/sbin", "usr/lib64", "proc", "sys", "dev", "run", "tmp", "root", "xzone", "usr/lib/jvm",
                 "lab/exchange", "lab/guest", "var/lib", "var/log", "etc"}) {
             cpio.directory(dir);
         }

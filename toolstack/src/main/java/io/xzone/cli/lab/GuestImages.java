@@ -32,7 +32,8 @@ public record GuestImages(Path vmlinux, Path bzImage, Path initrd) {
     }
 
     static LabCache.Artifact buildArtifact(LabCache cache, HostKernel kernel, String busyboxVersion) throws IOException {
-        String fingerprint = LabCache.fingerprint(kernel.fingerprint(), busyboxVersion, LabResources.text(INIT_SCRIPT));
+        String fingerprint = LabCache.fingerprint(kernel.fingerprint(), busyboxVersion, LabResources.text(INIT_SCRIPT),
+                LabResources.codeFingerprint(GuestImages.class, CpioArchive.class, HostKernel.class));
         return cache.artifact("guest", fingerprint, folder -> {
             kernel.extractVmlinux(folder.resolve(VMLINUX));
             Files.copy(kernel.bzImage(), folder.resolve(BZIMAGE), StandardCopyOption.COPY_ATTRIBUTES);

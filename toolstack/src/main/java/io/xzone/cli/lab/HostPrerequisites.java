@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Checks that the host has the Debian packages the lab is built from and reports their versions (they are part of the
@@ -62,7 +64,11 @@ public final class HostPrerequisites {
 
     /** qemu-system-x86_64 on PATH. */
     public static Path qemu() {
-        return HostCommand.onPath("qemu-system-x86_64").orElseThrow(() -> LabException.hostLacks(
+        return qemu(HostCommand::onPath);
+    }
+
+    static Path qemu(Function<String, Optional<Path>> onPath) {
+        return onPath.apply("qemu-system-x86_64").orElseThrow(() -> LabException.hostLacks(
                 "qemu-system-x86_64 not found on PATH (package qemu-system-x86; bin/setup-host installs it)"));
     }
 

@@ -172,25 +172,18 @@ public final class Lab implements AutoCloseable {
             throw new IllegalStateException("the lab is closed");
         }
         try {
-            int mark = serial.mark();
-            ScriptResult result = exchange.run(script, timeout, listener, qemu::isAlive);
-            Optional<String> flake = FlakeDetector.find(serial.linesSince(mark));
-            if (!result.ok() && flake.isPresent()) {
-                listener.phase("lab: known TCG flake, a dom0 process crashed (" + flake.get() + "); running the script again");
-                result = exchange.run(script, timeout, listener, qemu::isAlive).retriedAfter(flake.get());
-            } else if (flake.isPresent()) {
-                listener.phase("lab: a dom0 process crashed during the script, which still succeeded: " + flake.get());
-            }
+            ScriptResult result = FlakeRetry.run(() -> exchange.run(script, timeout, listener, qemu::isAlive),
+                    serial, listener);
             listener.phase("lab: script " + result.summary());
             return result;
         } catch (LabException e) {
             showSerialTail();
             throw e;
-        } catch (IOException e) {
-            throw LabException.failed("cannot exchange a script with dom0: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw LabException.failed("interrupted while a script ran in the lab", e);
+        } catch (Exception e) {
+            throw LabException.failed("cannot exchange a script with dom0: " + e.getMessage(), e);
         }
     }
 

@@ -12,12 +12,17 @@ import java.util.regex.Pattern;
  * @param dom0 PV or PVH dom0
  */
 public record LabConfig(String cpu, Dom0Mode dom0) {
-    /** The CPU model that gives Xen pv, hvm and hap under TCG (SMAP off: dom0 crashes with it; RDTSCP off: guests hang). */
-    public static final String DEFAULT_CPU = "max,-smap,-rdtscp";
+    /**
+     * The CPU model that gives Xen pv, hvm and hap under TCG. SMAP off: a PV dom0 crashes at once with it. RDTSCP off:
+     * PVH/HVM guests hang on it. PKU off: a PVH dom0's init dies on its first signal ("Bad FPU state detected at
+     * restore_fpregs_from_fpstate", then an invalid opcode).
+     */
+    public static final String DEFAULT_CPU = "max,-smap,-rdtscp,-pku";
     /** The same CPU without SVM: Xen then has no HVM at all, like a host without VT-x/AMD-V. */
     public static final String NO_HVM_CPU = DEFAULT_CPU + ",-svm";
 
     private static final Pattern CPU_SYNTAX = Pattern.compile("[A-Za-z0-9_.-]+(,[+-]?[A-Za-z0-9_.-]+(=[A-Za-z0-9_.-]+)?)*");
+    /** Models that have SMAP and PKU unless told otherwise. */
     private static final List<String> MODELS_WITH_SMAP = List.of("max", "host", "epyc");
 
     public LabConfig {
@@ -27,10 +32,16 @@ public record LabConfig(String cpu, Dom0Mode dom0) {
         if (dom0 == null) {
             throw LabException.badInput("--dom0 must be pv or pvh");
         }
-        String model = cpu.split(",")[0].toLowerCase(Locale.ROOT);
-        boolean smapOff = List.of(cpu.split(",")).contains("-smap");
-        if (MODELS_WITH_SMAP.stream().anyMatch(model::startsWith) && !smapOff) {
-            throw LabException.badInput("--cpu '" + cpu + "' keeps SMAP, which crashes Xen's dom0 under TCG; add ',-smap'");
+        List<String> flags = List.of(cpu.split(","));
+        String model = flags.get(0).toLowerCase(Locale.ROOT);
+        if (MODELS_WITH_SMAP.stream().anyMatch(model::startsWith)) {
+            if (!flags.contains("-smap")) {
+                throw LabException.badInput("--cpu '" + cpu + "' keeps SMAP, which crashes Xen's dom0 under TCG; add ',-smap'");
+            }
+            if (dom0 == Dom0Mode.PVH && !flags.contains("-pku")) {
+                throw LabException.badInput("--cpu '" + cpu + "' keeps PKU, which kills a PVH dom0's init under TCG; "
+                        + "add ',-pku'");
+            }
         }
     }
 

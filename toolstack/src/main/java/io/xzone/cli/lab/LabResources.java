@@ -20,6 +20,18 @@ final class LabResources {
         }
     }
 
+    /**
+     * Identifies the compiled builder classes, so that a change to how an image is built (not only to what it is built
+     * from) makes the cache rebuild it.
+     */
+    static String codeFingerprint(Class<?>... builders) {
+        String[] parts = new String[builders.length];
+        for (int i = 0; i < builders.length; i++) {
+            parts[i] = java.util.HexFormat.of().formatHex(bytes(builders[i].getSimpleName() + ".class"));
+        }
+        return LabCache.fingerprint(parts);
+    }
+
     static String text(String name) {
         return new String(bytes(name), java.nio.charset.StandardCharsets.UTF_8);
     }

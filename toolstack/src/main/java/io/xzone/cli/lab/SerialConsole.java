@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * The lab machine's serial console (Xen's com1, which also carries dom0's hvc0): every line goes to the log file as it
  * arrives and stays in memory, so the lab can wait for a line and look at what was printed during a script.
  */
-final class SerialConsole {
+final class SerialConsole implements FlakeRetry.SerialWindow {
     private final Path logFile;
     private final List<String> lines = new ArrayList<>();
     private boolean ended;
@@ -62,17 +62,19 @@ final class SerialConsole {
         }
     }
 
-    /** The number of lines so far: a mark for {@link #linesSince}. */
-    synchronized int mark() {
+    /** The number of lines so far: a mark for {@link #since}. */
+    @Override
+    public synchronized int mark() {
         return lines.size();
     }
 
-    synchronized List<String> linesSince(int mark) {
+    @Override
+    public synchronized List<String> since(int mark) {
         return new ArrayList<>(lines.subList(Math.min(mark, lines.size()), lines.size()));
     }
 
     synchronized List<String> lastLines(int count) {
-        return linesSince(Math.max(0, lines.size() - count));
+        return since(Math.max(0, lines.size() - count));
     }
 
     /**
