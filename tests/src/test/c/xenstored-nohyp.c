@@ -4,10 +4,12 @@
  * xenstored talks to Xen through a handful of libxenctrl, libxengnttab and libxenevtchn calls plus two files under
  * /proc/xen. This library answers those calls the way a quiet hypervisor would:
  *   - every domain asked about exists and runs (xc_domain_getinfo), so permissions naming it are kept;
- *   - a "mapped" ring page is an anonymous zeroed page, on which no guest ever writes a request;
- *   - the event channel device is a pipe that never fires, and binding a port hands out a fresh number;
+ *   - a domain's ring page ("mapped" at introduce) is the shared file $XENSTORED_RUNDIR/ring-<domid>;
+ *   - the event channel device is the FIFO $XENSTORED_RUNDIR/evtchn: writing a 4-byte port to it wakes xenstored,
+ *     which then serves the requests waiting in every ring; binding a port hands out a fresh number;
  *   - /proc/xen/xsd_kva and /proc/xen/xsd_port (dom0's own ring and port) are plain files in $XENSTORED_RUNDIR.
- * Clients reach the daemon through its Unix socket ($XENSTORED_RUNDIR/socket), so the rings are never used.
+ * Clients reach the daemon through its Unix socket ($XENSTORED_RUNDIR/socket) as dom0, or through a domain's ring file
+ * as that (unprivileged) domain: see xenstore-as-domain.c.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -19,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xenctrl.h>
 #include <xenevtchn.h>
@@ -26,8 +29,15 @@
 
 /* Opaque handles: xenstored only hands them back to us. */
 static int xc_token, gnttab_token;
-static int evtchn_pipe[2] = {-1, -1};
+static int evtchn_fd = -1;
 static evtchn_port_t next_port = 10;
+
+/* $XENSTORED_RUNDIR/<name> into path; false when the variable is unset or the path too long. */
+static int rundir_path(char *path, size_t size, const char *name)
+{
+    const char *rundir = getenv("XENSTORED_RUNDIR");
+    return rundir && snprintf(path, size, "%s/%s", rundir, name) < (int)size;
+}
 
 xc_interface *xc_interface_open(xentoollog_logger *logger, xentoollog_logger *dombuild_logger, unsigned open_flags)
 {
@@ -66,7 +76,24 @@ int xengnttab_set_max_grants(xengnttab_handle *xgt, uint32_t nr_grants)
 
 void *xengnttab_map_grant_ref(xengnttab_handle *xgt, uint32_t domid, uint32_t ref, int prot)
 {
-    void *page = mmap(NULL, getpagesize(), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    char name[32], path[4096];
+    void *page;
+    int fd;
+
+    snprintf(name, sizeof(name), "ring-%u", domid);
+    if (!rundir_path(path, sizeof(path), name)) {
+        errno = ENOENT;
+        return NULL;
+    }
+    fd = open(path, O_RDWR | O_CREAT, 0600);
+    if (fd < 0)
+        return NULL;
+    if (ftruncate(fd, getpagesize()) != 0) {
+        close(fd);
+        return NULL;
+    }
+    page = mmap(NULL, getpagesize(), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    close(fd);
     return page == MAP_FAILED ? NULL : page;
 }
 
@@ -77,9 +104,15 @@ int xengnttab_unmap(xengnttab_handle *xgt, void *start_address, uint32_t count)
 
 static xenevtchn_handle *open_evtchn(void)
 {
-    if (evtchn_pipe[0] < 0 && pipe(evtchn_pipe) != 0)
+    char path[4096];
+
+    if (evtchn_fd >= 0)
+        return (xenevtchn_handle *)&evtchn_fd;
+    if (!rundir_path(path, sizeof(path), "evtchn") || (mkfifo(path, 0600) != 0 && errno != EEXIST))
         return NULL;
-    return (xenevtchn_handle *)evtchn_pipe;
+    /* Read-write, so the FIFO never reports end-of-file when no writer has it open. */
+    evtchn_fd = open(path, O_RDWR | O_NONBLOCK);
+    return evtchn_fd < 0 ? NULL : (xenevtchn_handle *)&evtchn_fd;
 }
 
 xenevtchn_handle *xenevtchn_open(xentoollog_logger *logger, unsigned open_flags)
@@ -94,7 +127,7 @@ xenevtchn_handle *xenevtchn_fdopen(xentoollog_logger *logger, int fd, unsigned o
 
 int xenevtchn_fd(xenevtchn_handle *xce)
 {
-    return evtchn_pipe[0];
+    return evtchn_fd;
 }
 
 int xenevtchn_notify(xenevtchn_handle *xce, evtchn_port_t port)
@@ -117,10 +150,16 @@ int xenevtchn_unbind(xenevtchn_handle *xce, evtchn_port_t port)
     return 0;
 }
 
+/* Called when the FIFO is readable: the port a client wrote to wake xenstored. */
 xenevtchn_port_or_error_t xenevtchn_pending(xenevtchn_handle *xce)
 {
-    errno = EAGAIN;
-    return -1;
+    uint32_t port;
+
+    if (read(evtchn_fd, &port, sizeof(port)) != sizeof(port)) {
+        errno = EAGAIN;
+        return -1;
+    }
+    return port;
 }
 
 int xenevtchn_unmask(xenevtchn_handle *xce, evtchn_port_t port)
@@ -131,11 +170,10 @@ int xenevtchn_unmask(xenevtchn_handle *xce, evtchn_port_t port)
 /* Creates $XENSTORED_RUNDIR/<name> on first use: dom0's ring page (zeroed) or its event channel port. */
 static int open_in_rundir(const char *name, int flags)
 {
-    const char *rundir = getenv("XENSTORED_RUNDIR");
     char path[4096];
     int fd;
 
-    if (!rundir || snprintf(path, sizeof(path), "%s/%s", rundir, name) >= (int)sizeof(path)) {
+    if (!rundir_path(path, sizeof(path), name)) {
         errno = ENOENT;
         return -1;
     }

@@ -43,18 +43,18 @@ final class GuestDisk {
     ExtPartitionFileSystem partition(Path image, PartitionTable table, int number) throws ConversionException {
         Partition partition = table.partition(number).orElseThrow(() -> ConversionException.badInput(image
                 + ": has no partition " + number));
-        Optional<String> kind = ext(image, partition);
-        if (kind.isEmpty()) {
+        Optional<ExtSuperblock> superblock = ext(image, partition);
+        if (superblock.isEmpty()) {
             throw ConversionException.badInput(image + ": partition " + number + " (type " + partition.type()
                     + ") is not an ext2/3/4 filesystem");
         }
-        return new ExtPartitionFileSystem(image, partition.startBytes(), "partition " + number + " (" + kind.get()
-                + ") of " + image.getFileName(), scratch);
+        return new ExtPartitionFileSystem(image, partition.startBytes(), "partition " + number + " ("
+                + superblock.get().kind() + ") of " + image.getFileName(), scratch);
     }
 
-    private static Optional<String> ext(Path image, Partition partition) throws ConversionException {
+    private static Optional<ExtSuperblock> ext(Path image, Partition partition) throws ConversionException {
         try {
-            return ExtSuperblock.kind(image, partition.startBytes());
+            return ExtSuperblock.read(image, partition.startBytes());
         } catch (IOException e) {
             throw ConversionException.badInput(image + ": cannot read partition " + partition.number() + ": " + e.getMessage());
         }

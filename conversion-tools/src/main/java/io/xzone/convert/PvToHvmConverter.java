@@ -103,6 +103,7 @@ public final class PvToHvmConverter {
             return new ConversionResult(pv.name(), pv.file(), ConversionResult.Status.PLANNED, "", null,
                     guest.distribution(), flavor.fileName(), changed, diffs, outputs);
         }
+        checkRoom(edits);
         try (GuestLock lock = GuestLock.acquire(stateDir, pv.name())) {
             Journal journal = Journal.of(stateDir, pv.name());
             boolean wasComplete = journal.complete();
@@ -139,14 +140,30 @@ public final class PvToHvmConverter {
         return image == null ? disks.openMounted(mountedRoot) : disks.open(image);
     }
 
-    /** Applies the edits volume by volume, each file atomically. */
-    private static void apply(List<Edit> edits) throws GuestFsException {
+    /** Groups the edits by volume, as the filesystem changes each volume applies at once. */
+    private static Map<Volume, List<GuestFileSystem.Change>> byVolume(List<Edit> edits) {
         Map<Volume, List<GuestFileSystem.Change>> byVolume = new LinkedHashMap<>();
         for (Edit edit : edits) {
             byVolume.computeIfAbsent(edit.volume(), v -> new ArrayList<>())
                     .add(new GuestFileSystem.Change(edit.path(), edit.before(), edit.after()));
         }
-        for (Map.Entry<Volume, List<GuestFileSystem.Change>> entry : byVolume.entrySet()) {
+        return byVolume;
+    }
+
+    /** A full filesystem is bad input found before anything is written, like any other problem of the disk. */
+    private static void checkRoom(List<Edit> edits) throws ConversionException {
+        for (Map.Entry<Volume, List<GuestFileSystem.Change>> entry : byVolume(edits).entrySet()) {
+            try {
+                entry.getKey().tree().fs().checkRoom(entry.getValue());
+            } catch (GuestFsException e) {
+                throw ConversionException.badInput(e.getMessage());
+            }
+        }
+    }
+
+    /** Applies the edits volume by volume, each file atomically. */
+    private static void apply(List<Edit> edits) throws GuestFsException {
+        for (Map.Entry<Volume, List<GuestFileSystem.Change>> entry : byVolume(edits).entrySet()) {
             entry.getKey().tree().apply(entry.getValue());
         }
     }

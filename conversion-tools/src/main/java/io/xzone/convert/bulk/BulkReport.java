@@ -1,6 +1,7 @@
 package io.xzone.convert.bulk;
 
 import io.xzone.convert.ConversionResult;
+import io.xzone.convert.Quoting;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -82,24 +83,7 @@ public final class BulkReport {
         return out.append(']').toString();
     }
 
-    static String quote(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+    private static String quote(String value) {
+        return Quoting.basicString(value);
     }
 }

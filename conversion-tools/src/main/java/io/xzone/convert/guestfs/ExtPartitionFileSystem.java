@@ -27,6 +27,7 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
     private static final String STAGED_SUFFIX = ".xzone-new";
 
     private final Path image;
+    private final long offset;
     private final String description;
     private final Debugfs debugfs;
     private final Path scratch;
@@ -36,6 +37,7 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
      */
     public ExtPartitionFileSystem(Path image, long offsetBytes, String description, Path scratch) {
         this.image = image;
+        this.offset = offsetBytes;
         this.description = description;
         this.debugfs = new Debugfs(image, offsetBytes);
         this.scratch = scratch;
@@ -137,6 +139,34 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
     }
 
     @Override
+    public void checkRoom(List<Change> changes) throws GuestFsException {
+        ExtSuperblock superblock;
+        try {
+            superblock = ExtSuperblock.read(image, offset).orElseThrow(() -> new GuestFsException(description
+                    + ": the ext superblock is gone"));
+        } catch (java.io.IOException e) {
+            throw new GuestFsException("cannot read the superblock of " + description + ": " + e.getMessage(), e);
+        }
+        long blocks = 0;
+        long inodes = 0;
+        for (Change change : changes) {
+            if (change.after() instanceof FileState.Regular regular) {
+                // Data blocks, plus one for an extent or indirect block on the way.
+                blocks += (regular.content().length + superblock.blockSize() - 1) / superblock.blockSize() + 1;
+                inodes++;
+            } else if (change.after() instanceof FileState.Symlink) {
+                blocks++;
+                inodes++;
+            }
+        }
+        if (blocks > superblock.freeBlocks() || inodes > superblock.freeInodes()) {
+            throw new GuestFsException(description + ": the filesystem is full (" + superblock.freeBlocks()
+                    + " blocks and " + superblock.freeInodes() + " inodes free, the edits need " + blocks + " and "
+                    + inodes + ")");
+        }
+    }
+
+    @Override
     public void apply(List<Change> changes) throws GuestFsException {
         if (changes.isEmpty()) {
             return;
@@ -183,21 +213,42 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
             return;
         }
         Debugfs.Output output = debugfs.run(requests, true, scratch);
-        Map<String, Map<String, Node>> listings = list(new ArrayList<>(folders), false);
-        List<String> wrong = new ArrayList<>();
-        for (Change change : changes) {
-            if (change.after() instanceof FileState.Regular regular) {
-                Node node = listings.get(GuestPaths.parent(change.path())).get(GuestPaths.name(staged(change.path())));
-                if (!matches(node, regular)) {
-                    wrong.add(change.path());
-                }
-            }
-        }
+        List<String> wrong = wronglyStaged(changes, folders);
         if (!wrong.isEmpty()) {
             unstage(changes);
             throw new GuestFsException("cannot write " + String.join(", ", wrong) + " in " + description + ": "
                     + reason(output.errors()));
         }
+    }
+
+    /**
+     * The changes whose staged file is not exactly what was asked. The bytes are read back, not just the size: on a
+     * full filesystem debugfs can record the full size while the blocks were never allocated (a file of holes).
+     */
+    private List<String> wronglyStaged(List<Change> changes, Set<String> folders) throws GuestFsException {
+        Map<String, Map<String, Node>> listings = list(new ArrayList<>(folders), false);
+        List<String> wrong = new ArrayList<>();
+        List<Change> present = new ArrayList<>();
+        for (Change change : changes) {
+            if (change.after() instanceof FileState.Regular regular) {
+                Node node = listings.get(GuestPaths.parent(change.path())).get(GuestPaths.name(staged(change.path())));
+                if (matches(node, regular)) {
+                    present.add(change);
+                } else {
+                    wrong.add(change.path());
+                }
+            }
+        }
+        if (!present.isEmpty()) {
+            Map<String, byte[]> contents = read(present.stream().map(c -> staged(c.path())).toList());
+            for (Change change : present) {
+                if (!java.util.Arrays.equals(contents.get(staged(change.path())),
+                        ((FileState.Regular) change.after()).content())) {
+                    wrong.add(change.path());
+                }
+            }
+        }
+        return wrong;
     }
 
     private void unstage(List<Change> changes) throws GuestFsException {

@@ -8,17 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
-/** The few superblock fields that tell whether a partition holds ext2, ext3 or ext4 (read in Java, no tool needed). */
-public final class ExtSuperblock {
+/**
+ * The superblock fields conversion needs, read in Java: which ext version a partition holds, and how much room is
+ * left (checked before any edit, so a full filesystem is refused while nothing has been touched).
+ */
+public record ExtSuperblock(String kind, long blockSize, long freeBlocks, long freeInodes) {
     private static final int MAGIC = 0xef53;
     private static final int COMPAT_HAS_JOURNAL = 0x4;
+    private static final int INCOMPAT_64BIT = 0x80;
     private static final int INCOMPAT_EXT4_ONLY = 0x40 | 0x80 | 0x200 | 0x400 | 0x1000 | 0x8000; // extents, 64bit, flex_bg...
 
-    private ExtSuperblock() {
-    }
-
-    /** "ext2", "ext3" or "ext4" when an ext superblock sits at {@code offset}, else empty. */
-    public static Optional<String> kind(Path image, long offset) throws IOException {
+    /** The superblock of the filesystem at {@code offset}, or empty when there is no ext filesystem there. */
+    public static Optional<ExtSuperblock> read(Path image, long offset) throws IOException {
         try (FileChannel channel = FileChannel.open(image, StandardOpenOption.READ)) {
             ByteBuffer sb = ByteBuffer.allocate(1024).order(ByteOrder.LITTLE_ENDIAN);
             while (sb.hasRemaining()) {
@@ -31,10 +32,14 @@ public final class ExtSuperblock {
             }
             int compat = sb.getInt(92);
             int incompat = sb.getInt(96);
-            if ((incompat & INCOMPAT_EXT4_ONLY) != 0) {
-                return Optional.of("ext4");
+            String kind = (incompat & INCOMPAT_EXT4_ONLY) != 0 ? "ext4"
+                    : (compat & COMPAT_HAS_JOURNAL) != 0 ? "ext3" : "ext2";
+            long freeBlocks = Integer.toUnsignedLong(sb.getInt(12));
+            if ((incompat & INCOMPAT_64BIT) != 0) {
+                freeBlocks |= Integer.toUnsignedLong(sb.getInt(0x158)) << 32;
             }
-            return Optional.of((compat & COMPAT_HAS_JOURNAL) != 0 ? "ext3" : "ext2");
+            return Optional.of(new ExtSuperblock(kind, 1024L << sb.getInt(24), freeBlocks,
+                    Integer.toUnsignedLong(sb.getInt(16))));
         }
     }
 }

@@ -32,6 +32,12 @@ public interface GuestFileSystem {
      */
     void apply(List<Change> changes) throws GuestFsException;
 
+    /**
+     * Fails, before anything is written, when the filesystem has no room for these changes (each new file is written
+     * beside its original before the original goes, so the new bytes must fit next to the old ones).
+     */
+    void checkRoom(List<Change> changes) throws GuestFsException;
+
     /** One path and the state it must have after {@link #apply}, with the state it has now. */
     record Change(String path, FileState before, FileState after) {
     }

@@ -111,6 +111,25 @@ public final class MountedRootFileSystem implements GuestFileSystem {
     }
 
     @Override
+    public void checkRoom(List<Change> changes) throws GuestFsException {
+        long needed = 0;
+        for (Change change : changes) {
+            if (change.after() instanceof FileState.Regular regular) {
+                needed += regular.content().length + 4096;
+            }
+        }
+        try {
+            long usable = Files.getFileStore(root).getUsableSpace();
+            if (needed > usable) {
+                throw new GuestFsException(describe() + ": the filesystem is full (" + usable + " bytes free, the edits need "
+                        + needed + ")");
+            }
+        } catch (IOException e) {
+            throw new GuestFsException("cannot tell the free space of " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void apply(List<Change> changes) throws GuestFsException {
         for (Change change : changes) {
             Path host = hostPath(change.path());

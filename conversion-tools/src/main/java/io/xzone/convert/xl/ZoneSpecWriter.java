@@ -1,59 +1,63 @@
 package io.xzone.convert.xl;
 
+import io.xzone.convert.Quoting;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Writes the xzone zone spec (TOML) of a converted guest, for {@code xzone zone launch -V hvm}: name, memory (MiB),
- * vcpus, backend "hvm", one [[disks]] table per disk and the GRUB CD, and an [hvm] table putting the emulated serial
- * port on a pty and booting from the CD first.
+ * Writes the xzone zone spec (TOML, as guest-boot's ZoneSpecFile reads it) of a converted guest, for
+ * {@code xzone zone launch -V hvm}: name, memory (MiB), vcpus, backend "hvm", a [[disk]] per disk plus the GRUB CD,
+ * a [[network]] per vif (bridge and mac), and [hvm] booting from the CD first with the emulated serial port on.
  */
 public final class ZoneSpecWriter {
 
     public String write(XlConfig pv, Path grubIso) throws XlConfigException {
+        Path folder = pv.file().toAbsolutePath().getParent();
         StringBuilder toml = new StringBuilder();
         toml.append("# Zone converted from ").append(pv.file().getFileName()).append(" by xzone convert pv-to-hvm.\n");
-        toml.append("name = ").append(quote(pv.name())).append('\n');
+        toml.append("name = ").append(Quoting.basicString(pv.name())).append('\n');
+        toml.append("backend = \"hvm\"\n");
         toml.append("memory = ").append(pv.memoryMib()).append('\n');
         toml.append("vcpus = ").append(pv.vcpus()).append('\n');
-        toml.append("backend = \"hvm\"\n");
         for (DiskSpec disk : pv.disks()) {
-            toml.append("\n[[disks]]\n");
-            toml.append("path = ").append(quote(disk.targetPath(pv.file().toAbsolutePath().getParent()).toString()))
-                    .append('\n');
-            toml.append("vdev = ").append(quote(disk.vdev())).append('\n');
-            toml.append("format = ").append(quote(disk.format())).append('\n');
-            toml.append("readonly = ").append(!disk.writable()).append('\n');
-            toml.append("cdrom = ").append(disk.cdrom()).append('\n');
+            Path path = disk.targetPath(folder);
+            toml.append("\n[[disk]]\n");
+            toml.append("path = ").append(Quoting.basicString(path.toString())).append('\n');
+            toml.append("kind = ").append(path.startsWith("/dev") ? "\"phy\"" : "\"file\"").append('\n');
+            toml.append("target = ").append(Quoting.basicString(disk.vdev())).append('\n');
+            if (!disk.writable()) {
+                toml.append("readonly = true\n");
+            }
+            if (disk.cdrom()) {
+                toml.append("cdrom = true\n");
+            }
         }
-        toml.append("\n[[disks]]\n");
-        toml.append("path = ").append(quote(grubIso.toString())).append('\n');
-        toml.append("vdev = \"hdc\"\nformat = \"raw\"\nreadonly = true\ncdrom = true\n");
+        toml.append("\n[[disk]]\n");
+        toml.append("path = ").append(Quoting.basicString(grubIso.toString())).append('\n');
+        toml.append("target = \"hdc\"\ncdrom = true\n");
         for (String vif : pv.vifs()) {
-            toml.append("\n[[networks]]\n");
-            toml.append("vif = ").append(quote(vif)).append('\n');
+            Map<String, String> fields = vifFields(vif);
+            toml.append("\n[[network]]\n");
+            if (fields.containsKey("bridge")) {
+                toml.append("bridge = ").append(Quoting.basicString(fields.get("bridge"))).append('\n');
+            }
+            if (fields.containsKey("mac")) {
+                toml.append("mac = ").append(Quoting.basicString(fields.get("mac"))).append('\n');
+            }
         }
-        toml.append("\n[hvm]\nserial = \"pty\"\nboot = \"dc\"\n");
+        toml.append("\n[hvm]\nboot = \"dc\"\nserial = true\n");
         return toml.toString();
     }
 
-    /** A TOML basic string. */
-    static String quote(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+    private static Map<String, String> vifFields(String vif) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String item : vif.split(",")) {
+            int eq = item.indexOf('=');
+            if (eq > 0) {
+                fields.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
             }
         }
-        return out.append('"').toString();
+        return fields;
     }
 }
