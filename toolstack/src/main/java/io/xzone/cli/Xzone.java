@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
             io.xzone.cli.convert.ConvertCommand.class,
             LabCommand.class,
             io.xzone.cli.host.HostCommand.class,
+            io.xzone.cli.zone.ZoneCommand.class,
         })
 public final class Xzone implements Runnable {
 
@@ -68,7 +69,12 @@ public final class Xzone implements Runnable {
 
     /** The same, reaching Xen through {@code xen} (tests pass a fake hypervisor). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, XenAccess xen) {
-        CommandLine commandLine = new CommandLine(new Xzone(), new XzoneFactory(xen));
+        return commandLine(out, err, new XzoneFactory(xen));
+    }
+
+    /** The same, with commands made by {@code factory} (tests give the zone commands a fake machine this way). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(new Xzone(), factory);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(new BadInputHandler());

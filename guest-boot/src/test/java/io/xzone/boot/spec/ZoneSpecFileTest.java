@@ -124,4 +124,25 @@ class ZoneSpecFileTest {
         assertEquals("1", CpuSet.parse("1").toString());
         assertThrows(IllegalArgumentException.class, () -> CpuSet.parse("3-1"));
     }
+
+    @Test
+    void writtenSpecReadsBackAsTheSameZone() {
+        files.file("disk.img", "disk");
+        ZoneSpec spec = parse("""
+                name = "web"
+                memory = 256
+                kernel = "vmlinux"
+                ramdisk = "initrd.img"
+                cmdline = "console=hvc0 quote=\\"x\\" back=\\\\"
+                cpus = "1"
+                on_crash = "preserve"
+                [[disk]]
+                path = "disk.img"
+                target = "xvda"
+                [[network]]
+                bridge = "xenbr0"
+                """);
+        Path written = files.file("again.toml", ZoneSpecWriter.toToml(spec));
+        assertEquals(spec, ZoneSpecFile.read(written).build(Set.of()));
+    }
 }
