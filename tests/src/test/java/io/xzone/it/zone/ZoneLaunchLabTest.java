@@ -31,7 +31,6 @@ class ZoneLaunchLabTest {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("pv", "PV");
         expected.put("pvh", "PVH");
-        expected.put("hvm", "HVM");
         expected.put("auto", "PV");
         Map<String, Integer> domids = new LinkedHashMap<>();
         for (String backend : expected.keySet()) {
@@ -56,10 +55,29 @@ class ZoneLaunchLabTest {
                 + "xenstore-ls -f /libxl/" + pv + " 2>&1").output();
         assertTrue(left.lines().allMatch(l -> l.contains("No such file") || l.contains("could not access") || l.isBlank()
                 || l.contains("ENOENT")), "nodes left after destroy:\n" + left);
-        for (String backend : new String[] {"pvh", "hvm", "auto"}) {
+        for (String backend : new String[] {"pvh", "auto"}) {
             lab.runOk("xl destroy z-" + backend);
         }
         assertTrue(lab.runOk("xl list").output().lines().noneMatch(l -> l.startsWith("z-")));
+    }
+
+    /**
+     * HVM on its own: QEMU comes up and hvmloader/SeaBIOS boot the kernel (seen in Xen's log), but in the loaded lab the
+     * marker did not reach hvc0 or ttyS0 within 10 minutes in our runs; the serial pty is read from launch on.
+     */
+    @Test
+    @Order(5)
+    void hvmBootsTheTinyGuestAsHvm(Lab lab) {
+        String output = lab.runOk(ZoneScripts.XZONE + " zone launch --no-supervise " + ZoneScripts.launchFlags("z-hvm", "hvm", "shell")
+                + " && tty=$(xenstore-read /local/domain/$(xl domid z-hvm)/serial/0/tty)"
+                + " && (setsid cat $tty >> /var/log/xen/console/guest-z-hvm.log 2>/dev/null &)").output();
+        int domid = ZoneScripts.domid(output);
+        assertEquals("hvm", lab.runOk("xenstore-read /libxl/" + domid + "/type").output().strip());
+        try {
+            assertEquals("HVM", ZoneScripts.marker(lab, "z-hvm"));
+        } finally {
+            lab.run("xl destroy z-hvm");
+        }
     }
 
     @Test
