@@ -73,6 +73,7 @@ int main(void)
     AT(struct xc_dom_image, mmio_size, "dom.mmio_size");
     AT(struct xc_dom_image, lowmem_end, "dom.lowmem_end");
     AT(struct xc_dom_image, highmem_end, "dom.highmem_end");
+    AT(struct xc_dom_image, vga_hole_size, "dom.vga_hole_size");
     AT(struct xc_dom_image, device_model, "dom.device_model");
     AT(struct xc_dom_image, system_firmware_module, "dom.system_firmware_module");
     AT(struct xc_dom_image, acpi_modules, "dom.acpi_modules");

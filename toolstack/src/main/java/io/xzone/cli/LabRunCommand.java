@@ -34,14 +34,23 @@ import picocli.CommandLine.Parameters;
                     + "/lab/guest/vmlinux, /lab/guest/bzImage, /lab/guest/initrd.cpio; guest consoles logged to "
                     + "/var/log/xen/console/guest-NAME.log. dom0 runs alone on CPU 0: give guests cpus=\"1\".",
         },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:Every script exited 0.",
+            "1:A script failed, or the lab did not boot (the last 50 serial lines are shown).",
+            "2:Bad flag or value, or a SCRIPT file that does not exist; nothing was started.",
+            "4:The host lacks a Debian package, a kernel or QEMU (bin/setup-host installs them).",
+        },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  xzone lab run -c 'xl info'                          boot, show Xen's host info, power off",
-            "  xzone lab run samples/demo/tour.sh                   run a script file in dom0",
-            "  xzone lab run --dom0 pvh -c 'xl info | grep virt_caps'",
-            "  xzone lab run --cpu " + LabConfig.NO_HVM_CPU + " -c 'xl info'   a host without hardware virtualization",
-            "%nExit codes: 0 every script exited 0; 1 a script failed or the lab did not boot; 2 bad flag or missing "
-                    + "script; 4 the host lacks a Debian package, a kernel or QEMU (bin/setup-host installs them).",
+            "  # Boot, show Xen's host info, power off:",
+            "  xzone lab run -c 'xl info'",
+            "  # Run script files in dom0, one boot for all:",
+            "  xzone lab run samples/demo/tour.sh my-checks.sh",
+            "  # A PVH dom0:",
+            "  xzone lab run --dom0 pvh -c 'cat /sys/hypervisor/guest_type'",
+            "  # A host without hardware virtualization (Xen offers PV only):",
+            "  xzone lab run --cpu " + LabConfig.NO_HVM_CPU + " -c 'xl info'",
         })
 final class LabRunCommand implements Callable<Integer> {
     @Option(names = "--cpu", paramLabel = "MODEL", defaultValue = LabConfig.DEFAULT_CPU,

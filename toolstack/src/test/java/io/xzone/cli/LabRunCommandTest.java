@@ -57,6 +57,6 @@ class LabRunCommandTest {
         assertEquals(ExitCode.OK, run("lab", "run", "--help"));
         assertTrue(out.toString().contains("xzone lab run -c 'xl info'"), out.toString());
         assertTrue(out.toString().contains("--dom0 pvh"), out.toString());
-        assertTrue(out.toString().contains("4 the host lacks a Debian package"), out.toString());
+        assertTrue(out.toString().contains("4   The host lacks a Debian package"), out.toString());
     }
 }

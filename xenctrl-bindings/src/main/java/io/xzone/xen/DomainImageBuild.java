@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
 final class DomainImageBuild {
     private static final Logger LOG = LoggerFactory.getLogger(DomainImageBuild.class);
 
+    /** LIBXL_VGA_HOLE_SIZE: libxl leaves these pages at 0xa0000 unpopulated when QEMU emulates the VGA. */
+    private static final long VGA_HOLE_PAGES = 0x20;
+
     private final LibXenGuest xg;
     private final XcHandle handle;
     private final MemoryMapWriter memoryMap;
@@ -88,6 +91,7 @@ final class DomainImageBuild {
         dom.setMmio(layout.mmioStart(), layout.mmioSize());
         dom.setMemoryEnds(layout.lowmemEnd(), layout.highmemEnd());
         dom.setDeviceModel(layout.deviceModel());
+        dom.setVgaHoleSize(layout.deviceModel() ? VGA_HOLE_PAGES : 0);
         layout.systemFirmware().ifPresent(module -> firmware(dom, XcDomImage.SYSTEM_FIRMWARE_MODULE, module));
         for (int i = 0; i < layout.acpiModules().size(); i++) {
             firmware(dom, XcDomImage.ACPI_MODULES + i * XcDomImage.FIRMWARE_MODULE_SIZE, layout.acpiModules().get(i));

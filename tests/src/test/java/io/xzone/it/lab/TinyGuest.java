@@ -30,8 +30,8 @@ public final class TinyGuest {
         return String.join("\n",
                 "name = \"" + name + "\"",
                 "type = \"" + type + "\"",
-                "kernel = \"/lab/guest/" + (hvm ? "bzImage" : "vmlinux") + "\"",
-                "ramdisk = \"/lab/guest/initrd.cpio\"",
+                "kernel = \"" + (hvm ? Lab.GUEST_BZIMAGE : Lab.GUEST_VMLINUX) + "\"",
+                "ramdisk = \"" + Lab.GUEST_INITRD + "\"",
                 "extra = \"console=" + (hvm ? "ttyS0" : "hvc0") + " xzone.then=poweroff\"",
                 "memory = 128",
                 "vcpus = 1",
@@ -45,7 +45,7 @@ public final class TinyGuest {
      * if it still runs, and returns the guest_type it printed.
      */
     public static String bootAndReadGuestType(Lab lab, String name, String type) {
-        String log = "/var/log/xen/console/guest-" + name + ".log";
+        String log = Lab.GUEST_CONSOLE_LOGS + "/guest-" + name + ".log";
         ScriptResult result = lab.runOk(String.join("\n",
                 "rm -f " + log,
                 "cat > /tmp/" + name + ".cfg <<'EOF'",

@@ -26,6 +26,16 @@ import org.slf4j.LoggerFactory;
  * alone on CPU 0: give guests {@code cpus = "1"}.
  */
 public final class Lab implements AutoCloseable {
+    /** In dom0: the tiny guest's uncompressed kernel, for PV and PVH guests. */
+    public static final String GUEST_VMLINUX = "/lab/guest/" + GuestImages.VMLINUX;
+    /** In dom0: the tiny guest's compressed kernel, for HVM guests. */
+    public static final String GUEST_BZIMAGE = "/lab/guest/" + GuestImages.BZIMAGE;
+    /** In dom0: the tiny guest's initrd. */
+    public static final String GUEST_INITRD = "/lab/guest/" + GuestImages.INITRD;
+    /** In dom0: the folder scripts run in, which the host sees at {@link #hostShare()}. */
+    public static final String SHARE = "/lab/share";
+    /** In dom0: where xenconsoled logs each guest's console, as guest-NAME.log. */
+    public static final String GUEST_CONSOLE_LOGS = "/var/log/xen/console";
     /** How long a script may run unless the caller says otherwise. */
     public static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(10);
     /** Serial lines shown when something fails. */

@@ -33,6 +33,7 @@ public final class XcDomImage extends PointerType {
     public static final int MMIO_SIZE = 1736;
     public static final int LOWMEM_END = 1744;
     public static final int HIGHMEM_END = 1752;
+    public static final int VGA_HOLE_SIZE = 1760;
     public static final int DEVICE_MODEL = 1768;
     public static final int SYSTEM_FIRMWARE_MODULE = 1776;
     public static final int ACPI_MODULES = 1800;
@@ -100,6 +101,11 @@ public final class XcDomImage extends PointerType {
     public void setMemoryEnds(long lowmemEnd, long highmemEnd) {
         at().setLong(LOWMEM_END, lowmemEnd);
         at().setLong(HIGHMEM_END, highmemEnd);
+    }
+
+    /** Pages kept free for the emulated VGA (libxl: LIBXL_VGA_HOLE_SIZE with a device model, else 0). */
+    public void setVgaHoleSize(long pages) {
+        at().setLong(VGA_HOLE_SIZE, pages);
     }
 
     /** C bool: one byte. */

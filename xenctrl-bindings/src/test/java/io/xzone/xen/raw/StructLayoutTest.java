@@ -138,6 +138,7 @@ class StructLayoutTest {
                 Map.entry("target_pages", XcDomImage.TARGET_PAGES), Map.entry("mmio_start", XcDomImage.MMIO_START),
                 Map.entry("mmio_size", XcDomImage.MMIO_SIZE), Map.entry("lowmem_end", XcDomImage.LOWMEM_END),
                 Map.entry("highmem_end", XcDomImage.HIGHMEM_END), Map.entry("device_model", XcDomImage.DEVICE_MODEL),
+                Map.entry("vga_hole_size", XcDomImage.VGA_HOLE_SIZE),
                 Map.entry("system_firmware_module", XcDomImage.SYSTEM_FIRMWARE_MODULE),
                 Map.entry("acpi_modules", XcDomImage.ACPI_MODULES), Map.entry("e820", XcDomImage.E820),
                 Map.entry("e820_entries", XcDomImage.E820_ENTRIES), Map.entry("max_vcpus", XcDomImage.MAX_VCPUS));
