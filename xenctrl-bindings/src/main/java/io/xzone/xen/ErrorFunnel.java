@@ -4,6 +4,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.xzone.xen.raw.LibXenCtrl;
 import io.xzone.xen.raw.XcInterface;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -18,10 +19,13 @@ final class ErrorFunnel {
 
     private final LibXenCtrl xc;
     private final XcInterface xch;
+    private final BooleanSupplier closed;
 
-    ErrorFunnel(LibXenCtrl xc, XcInterface xch) {
+    /** {@code closed} says whether the handle was closed: a call on a closed xc handle would crash the JVM. */
+    ErrorFunnel(LibXenCtrl xc, XcInterface xch, BooleanSupplier closed) {
         this.xc = xc;
         this.xch = xch;
+        this.closed = closed;
     }
 
     /** Runs a call returning int; a negative result is a failure. Returns the result. */
@@ -45,6 +49,9 @@ final class ErrorFunnel {
     }
 
     private void clear() {
+        if (closed.getAsBoolean()) {
+            throw new IllegalStateException("the Xen control handle is closed");
+        }
         xc.xc_clear_last_error(xch);
         Native.setLastError(0);
     }

@@ -23,11 +23,12 @@ final class XcHandle implements AutoCloseable {
     final XcInterface xch;
     final ErrorFunnel funnel;
     private final Cleaner.Cleanable cleanable;
+    private volatile boolean closed;
 
     private XcHandle(LibXenCtrl xc, XcInterface xch, Release release) {
         this.xc = xc;
         this.xch = xch;
-        this.funnel = new ErrorFunnel(xc, xch);
+        this.funnel = new ErrorFunnel(xc, xch, () -> closed);
         this.cleanable = CLEANER.register(this, release);
     }
 
@@ -55,8 +56,10 @@ final class XcHandle implements AutoCloseable {
         return errno == 1 || errno == 13 ? "; run xzone as root in dom0" : "";
     }
 
+    /** Idempotent; later calls through the funnel fail with IllegalStateException instead of crashing. */
     @Override
     public void close() {
+        closed = true;
         cleanable.clean();
     }
 

@@ -251,8 +251,9 @@ public final class XenControl implements Hypervisor {
                 new UUID(uuid.getLong(), uuid.getLong()), raw.cpupool);
     }
 
+    /** Synchronized like every call, so a handle is never closed under a running one. */
     @Override
-    public void close() {
+    public synchronized void close() {
         handle.close();
     }
 
