@@ -6,6 +6,7 @@ import io.xzone.convert.disk.PartitionTable;
 import io.xzone.convert.disk.PartitionTableReader;
 import io.xzone.convert.edit.Distribution;
 import io.xzone.convert.edit.DistributionDetector;
+import io.xzone.convert.edit.EditPlanner;
 import io.xzone.convert.edit.Guest;
 import io.xzone.convert.edit.Volume;
 import io.xzone.convert.guestfs.ExtPartitionFileSystem;
@@ -15,6 +16,8 @@ import io.xzone.convert.guestfs.GuestTree;
 import io.xzone.convert.guestfs.MountedRootFileSystem;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -92,8 +95,18 @@ final class GuestDisk {
         return new Guest(volume, volume, distribution);
     }
 
+    /**
+     * The distribution on a volume, if it is a root. Everything conversion will read there is looked up and read in
+     * the same few round trips, since every debugfs run costs milliseconds.
+     */
     private static Optional<Distribution> detect(Volume volume) throws GuestFsException {
-        volume.tree().prefetch(DistributionDetector.RELEASE_FILES);
+        EditPlanner planner = new EditPlanner();
+        List<String> paths = new ArrayList<>(DistributionDetector.RELEASE_FILES);
+        paths.addAll(planner.rootPaths());
+        if (volume.partition() <= 1) {
+            paths.addAll(planner.bootPaths());
+        }
+        volume.tree().preloadFiles(paths);
         return new DistributionDetector().detect(volume.tree());
     }
 }

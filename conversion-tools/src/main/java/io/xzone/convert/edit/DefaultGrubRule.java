@@ -15,12 +15,7 @@ final class DefaultGrubRule extends TextFileRule {
     private static final Pattern CMDLINE = Pattern.compile("^(GRUB_CMDLINE_LINUX(?:_DEFAULT)?)=([\"']?)(.*?)\\2\\s*$");
 
     DefaultGrubRule() {
-        super(List.of("/etc/default/grub"));
-    }
-
-    @Override
-    Volume volume(Guest guest) {
-        return guest.root();
+        super(On.ROOT, List.of("/etc/default/grub"));
     }
 
     @Override

@@ -10,13 +10,23 @@ public final class EditPlanner {
     private final List<EditRule> rootRules = List.of(new DefaultGrubRule(), new InittabRule(), new UpstartConsoleRule(),
             new SystemdGettyRule(), new SecurettyRule());
 
+    /** Every path the rules read on partition 1 (the boot volume). */
+    public List<String> bootPaths() {
+        List<String> paths = new ArrayList<>();
+        bootRules.forEach(rule -> paths.addAll(rule.paths()));
+        return paths;
+    }
+
+    /** Every path the rules read on the root volume. */
+    public List<String> rootPaths() {
+        List<String> paths = new ArrayList<>();
+        rootRules.forEach(rule -> paths.addAll(rule.paths()));
+        return paths;
+    }
+
     public List<Edit> plan(Guest guest) throws GuestFsException {
-        List<String> bootPaths = new ArrayList<>();
-        bootRules.forEach(rule -> bootPaths.addAll(rule.paths()));
-        guest.boot().tree().prefetch(bootPaths);
-        List<String> rootPaths = new ArrayList<>();
-        rootRules.forEach(rule -> rootPaths.addAll(rule.paths()));
-        guest.root().tree().prefetch(rootPaths);
+        guest.boot().tree().preloadFiles(bootPaths());
+        guest.root().tree().preloadFiles(rootPaths());
         List<Edit> edits = new ArrayList<>();
         for (EditRule rule : bootRules) {
             edits.addAll(rule.plan(guest));

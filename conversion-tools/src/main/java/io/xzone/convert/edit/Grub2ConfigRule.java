@@ -7,29 +7,19 @@ import java.util.regex.Pattern;
  * next update-grub): linux lines log on ttyS0, and a gfxterm terminal becomes the serial one so the menu stays on the
  * serial line.
  */
-final class Grub2ConfigRule extends TextFileRule {
+final class Grub2ConfigRule extends LineRule {
     private static final Pattern LINUX = Pattern.compile("^\\s*linux(16|efi)?\\s.*");
     private static final Pattern GFXTERM = Pattern.compile("^(\\s*terminal_output)\\s+gfxterm\\s*$");
 
     Grub2ConfigRule() {
-        super(BootConfigs.GRUB2_CONFIGS);
+        super(On.BOOT, BootConfigs.GRUB2_CONFIGS);
     }
 
     @Override
-    Volume volume(Guest guest) {
-        return guest.boot();
-    }
-
-    @Override
-    String edit(String text) {
-        return TextEdits.mapLines(text, line -> {
-            if (TextEdits.isComment(line)) {
-                return line;
-            }
-            if (LINUX.matcher(line).matches()) {
-                return ConsoleArgs.toSerial(line);
-            }
-            return GFXTERM.matcher(line).replaceAll("$1 serial console");
-        });
+    String editLine(String line) {
+        if (LINUX.matcher(line).matches()) {
+            return ConsoleArgs.toSerial(line);
+        }
+        return GFXTERM.matcher(line).replaceAll("$1 serial console");
     }
 }

@@ -8,31 +8,21 @@ import java.util.regex.Pattern;
  * whole disk that PV configs often name, becomes {@code (hd0,0)} (both CDs fail on it with "Error 17: Cannot mount
  * selected partition").
  */
-final class LegacyMenuRule extends TextFileRule {
+final class LegacyMenuRule extends LineRule {
     private static final Pattern SPLASH = Pattern.compile("^\\s*splashimage\\b.*");
     private static final Pattern KERNEL = Pattern.compile("^\\s*kernel\\s.*");
     private static final Pattern WHOLE_DISK = Pattern.compile("\\(hd0\\)");
 
     LegacyMenuRule() {
-        super(BootConfigs.LEGACY_MENUS);
+        super(On.BOOT, BootConfigs.LEGACY_MENUS);
     }
 
     @Override
-    Volume volume(Guest guest) {
-        return guest.boot();
-    }
-
-    @Override
-    String edit(String text) {
-        return TextEdits.mapLines(text, line -> {
-            if (TextEdits.isComment(line)) {
-                return line;
-            }
-            if (SPLASH.matcher(line).matches()) {
-                return null;
-            }
-            String fixed = WHOLE_DISK.matcher(line).replaceAll("(hd0,0)");
-            return KERNEL.matcher(fixed).matches() ? ConsoleArgs.toSerial(fixed) : fixed;
-        });
+    String editLine(String line) {
+        if (SPLASH.matcher(line).matches()) {
+            return null;
+        }
+        String fixed = WHOLE_DISK.matcher(line).replaceAll("(hd0,0)");
+        return KERNEL.matcher(fixed).matches() ? ConsoleArgs.toSerial(fixed) : fixed;
     }
 }

@@ -6,12 +6,7 @@ import java.util.List;
 final class SecurettyRule extends TextFileRule {
 
     SecurettyRule() {
-        super(List.of("/etc/securetty"));
-    }
-
-    @Override
-    Volume volume(Guest guest) {
-        return guest.root();
+        super(On.ROOT, List.of("/etc/securetty"));
     }
 
     @Override

@@ -13,9 +13,14 @@ import java.util.Set;
  * followed inside the guest and each real file is edited once (CentOS's menu.lst is a symlink to grub.conf).
  */
 abstract class TextFileRule implements EditRule {
+    /** Which of the guest's volumes a rule's paths are on. */
+    enum On { BOOT, ROOT }
+
+    private final On on;
     private final List<String> paths;
 
-    TextFileRule(List<String> paths) {
+    TextFileRule(On on, List<String> paths) {
+        this.on = on;
         this.paths = List.copyOf(paths);
     }
 
@@ -24,8 +29,9 @@ abstract class TextFileRule implements EditRule {
         return paths;
     }
 
-    /** The volume the paths are on. */
-    abstract Volume volume(Guest guest);
+    private Volume volume(Guest guest) {
+        return on == On.BOOT ? guest.boot() : guest.root();
+    }
 
     /** The new text of one file (the same text when nothing needs to change). */
     abstract String edit(String text);

@@ -54,7 +54,7 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
         for (String path : paths) {
             folders.add(GuestPaths.parent(GuestPaths.check(path)));
         }
-        Map<String, Map<String, Node>> listings = list(new ArrayList<>(folders), false);
+        Map<String, Map<String, Node>> listings = list(new ArrayList<>(folders));
         Map<String, Node> found = new HashMap<>();
         for (String path : paths) {
             Node node = listings.getOrDefault(GuestPaths.parent(path), Map.of()).get(GuestPaths.name(path));
@@ -66,9 +66,9 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
     }
 
     /** {@code ls -l} of each folder: name -> node. A folder that does not exist lists nothing. */
-    private Map<String, Map<String, Node>> list(List<String> folders, boolean write) throws GuestFsException {
+    private Map<String, Map<String, Node>> list(List<String> folders) throws GuestFsException {
         List<String> requests = folders.stream().map(f -> "ls -l " + f).toList();
-        Debugfs.Output output = debugfs.run(requests, write, scratch);
+        Debugfs.Output output = debugfs.run(requests, false, scratch);
         Map<String, Map<String, Node>> listings = new HashMap<>();
         for (int i = 0; i < folders.size(); i++) {
             listings.put(folders.get(i), parseListing(output.section(i)));
@@ -112,12 +112,7 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
                 }
                 return contents;
             } finally {
-                try (var leftovers = Files.list(folder)) {
-                    for (Path p : leftovers.toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-                Files.deleteIfExists(folder);
+                deleteFolder(folder);
             }
         } catch (IOException e) {
             throw new GuestFsException("cannot read files of " + description + ": " + e.getMessage(), e);
@@ -176,12 +171,7 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
             try {
                 stage(changes, staging);
             } finally {
-                try (var files = Files.list(staging)) {
-                    for (Path p : files.toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-                Files.deleteIfExists(staging);
+                deleteFolder(staging);
             }
         } catch (IOException e) {
             throw new GuestFsException("cannot stage files for " + description + ": " + e.getMessage(), e);
@@ -189,31 +179,53 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
         swap(changes);
     }
 
-    /** Writes every new regular file as a hidden sibling and checks them all; on any failure removes them all. */
+    /**
+     * Writes every new regular file as a hidden sibling and checks them all in the same debugfs run (listing their
+     * folders and reading the staged bytes back); on any failure removes them all.
+     */
     private void stage(List<Change> changes, Path staging) throws IOException, GuestFsException {
         List<String> requests = new ArrayList<>();
+        List<Change> regular = new ArrayList<>();
         Set<String> folders = new LinkedHashSet<>();
-        for (int i = 0; i < changes.size(); i++) {
-            Change change = changes.get(i);
-            if (!(change.after() instanceof FileState.Regular regular)) {
+        for (Change change : changes) {
+            if (!(change.after() instanceof FileState.Regular file)) {
                 continue;
             }
             String staged = staged(change.path());
-            Path local = staging.resolve("f" + i);
-            Files.write(local, regular.content());
+            Path local = staging.resolve("new" + regular.size());
+            Files.write(local, file.content());
             // A staged file left by a killed run is stale: replace it.
             requests.add("rm " + staged);
             requests.add("write " + local + " " + staged);
-            requests.add("sif " + staged + " mode 0" + Integer.toOctalString(0100000 | regular.mode()));
-            requests.add("sif " + staged + " uid " + regular.uid());
-            requests.add("sif " + staged + " gid " + regular.gid());
+            requests.add("sif " + staged + " mode 0" + Integer.toOctalString(0100000 | file.mode()));
+            requests.add("sif " + staged + " uid " + file.uid());
+            requests.add("sif " + staged + " gid " + file.gid());
+            regular.add(change);
             folders.add(GuestPaths.parent(change.path()));
         }
-        if (requests.isEmpty()) {
+        if (regular.isEmpty()) {
             return;
         }
+        int listings = requests.size();
+        folders.forEach(folder -> requests.add("ls -l " + folder));
+        for (int i = 0; i < regular.size(); i++) {
+            requests.add("dump " + staged(regular.get(i).path()) + " " + staging.resolve("back" + i));
+        }
         Debugfs.Output output = debugfs.run(requests, true, scratch);
-        List<String> wrong = wronglyStaged(changes, folders);
+        Map<String, Map<String, Node>> listed = listings(output, listings, folders);
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < regular.size(); i++) {
+            Change change = regular.get(i);
+            FileState.Regular file = (FileState.Regular) change.after();
+            Node node = listed.get(GuestPaths.parent(change.path())).get(GuestPaths.name(staged(change.path())));
+            Path back = staging.resolve("back" + i);
+            // The bytes are read back, not just the size: on a full filesystem debugfs can record the full size
+            // while the blocks were never allocated (a file of holes).
+            if (!matches(node, file) || !Files.exists(back) || !java.util.Arrays.equals(Files.readAllBytes(back),
+                    file.content())) {
+                wrong.add(change.path());
+            }
+        }
         if (!wrong.isEmpty()) {
             unstage(changes);
             throw new GuestFsException("cannot write " + String.join(", ", wrong) + " in " + description + ": "
@@ -221,34 +233,14 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
         }
     }
 
-    /**
-     * The changes whose staged file is not exactly what was asked. The bytes are read back, not just the size: on a
-     * full filesystem debugfs can record the full size while the blocks were never allocated (a file of holes).
-     */
-    private List<String> wronglyStaged(List<Change> changes, Set<String> folders) throws GuestFsException {
-        Map<String, Map<String, Node>> listings = list(new ArrayList<>(folders), false);
-        List<String> wrong = new ArrayList<>();
-        List<Change> present = new ArrayList<>();
-        for (Change change : changes) {
-            if (change.after() instanceof FileState.Regular regular) {
-                Node node = listings.get(GuestPaths.parent(change.path())).get(GuestPaths.name(staged(change.path())));
-                if (matches(node, regular)) {
-                    present.add(change);
-                } else {
-                    wrong.add(change.path());
-                }
-            }
+    /** The {@code ls -l} sections of a run, which start at request {@code first}, one per folder in order. */
+    private static Map<String, Map<String, Node>> listings(Debugfs.Output output, int first, Set<String> folders) {
+        Map<String, Map<String, Node>> listed = new HashMap<>();
+        int i = first;
+        for (String folder : folders) {
+            listed.put(folder, parseListing(output.section(i++)));
         }
-        if (!present.isEmpty()) {
-            Map<String, byte[]> contents = read(present.stream().map(c -> staged(c.path())).toList());
-            for (Change change : present) {
-                if (!java.util.Arrays.equals(contents.get(staged(change.path())),
-                        ((FileState.Regular) change.after()).content())) {
-                    wrong.add(change.path());
-                }
-            }
-        }
-        return wrong;
+        return listed;
     }
 
     private void unstage(List<Change> changes) throws GuestFsException {
@@ -264,8 +256,10 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
     /** Puts each staged file in place of its original (and makes symlinks, removes files), then checks the result. */
     private void swap(List<Change> changes) throws GuestFsException {
         List<String> requests = new ArrayList<>();
+        Set<String> folders = new LinkedHashSet<>();
         for (Change change : changes) {
             String path = change.path();
+            folders.add(GuestPaths.parent(path));
             if (!(change.before() instanceof FileState.Absent)) {
                 requests.add("rm " + path);
             }
@@ -276,10 +270,12 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
                 requests.add("symlink " + path + " " + GuestPaths.checkTarget(link.target()));
             }
         }
+        int first = requests.size();
+        folders.forEach(folder -> requests.add("ls -l " + folder));
         Debugfs.Output output = debugfs.run(requests, true, scratch);
-        Map<String, Node> now = lookup(changes.stream().map(Change::path).toList());
+        Map<String, Map<String, Node>> listed = listings(output, first, folders);
         for (Change change : changes) {
-            Node node = now.get(change.path());
+            Node node = listed.get(GuestPaths.parent(change.path())).get(GuestPaths.name(change.path()));
             if (!matches(node, change.after())) {
                 throw new GuestFsException("replacing " + change.path() + " in " + description + " failed: "
                         + reason(output.errors()));
@@ -306,6 +302,16 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
             return "the filesystem is full (" + text + ")";
         }
         return text.isEmpty() ? "debugfs reported nothing" : text;
+    }
+
+    /** Removes a flat scratch folder and the files debugfs wrote into it. */
+    private static void deleteFolder(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(folder);
     }
 
     private static String staged(String path) {

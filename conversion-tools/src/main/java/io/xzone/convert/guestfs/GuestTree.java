@@ -129,8 +129,25 @@ public final class GuestTree {
                 + ", not a file");
     }
 
+    /**
+     * Looks up every path and reads every regular file among them (symlinks followed inside the guest), in as few
+     * round trips as the links allow: what rules then ask for is already cached.
+     */
+    public void preloadFiles(Collection<String> paths) throws GuestFsException {
+        prefetch(paths);
+        List<String> files = new ArrayList<>();
+        for (String path : paths) {
+            String resolved = resolve(path);
+            Optional<Node> node = node(resolved);
+            if (node.isPresent() && node.get().type() == Node.Type.REGULAR) {
+                files.add(resolved);
+            }
+        }
+        preload(files);
+    }
+
     /** Reads several regular files in one round trip (paths already resolved). */
-    public void preload(Collection<String> paths) throws GuestFsException {
+    private void preload(Collection<String> paths) throws GuestFsException {
         List<String> missing = new ArrayList<>();
         for (String path : paths) {
             if (!contents.containsKey(path)) {

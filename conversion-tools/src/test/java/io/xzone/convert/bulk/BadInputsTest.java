@@ -110,7 +110,7 @@ class BadInputsTest {
         }
         bad("bad-gpt", disk("bad-gpt"), image("bad-gpt") + ": the GPT header checksum is wrong");
         SampleGuests.DEBIAN7.build(image("truncated"), null, null);
-        sized(image("truncated"), 20 << 20);
+        sized(image("truncated"), 5 << 20);
         bad("truncated", disk("truncated"), image("truncated") + ": partition 1 ends at byte");
         fullGuest();
         bad("dup-name", "name = 'good1'\n" + disk("good2"), "dup-name.cfg: guest name 'good1' is also used by");

@@ -21,15 +21,25 @@ public enum SampleGuests {
     public static final String KERNEL = "/boot/vmlinuz";
     public static final String INITRD = "/boot/initrd.img";
 
-    /** Builds this guest's disk at {@code image}; {@code kernel}/{@code initrd} may be null for guests never booted. */
+    /**
+     * Builds this guest's disk at {@code image}; {@code kernel}/{@code initrd} may be null for guests never booted,
+     * whose disks are then small (8 MiB partitions).
+     */
     public Path build(Path image, Path kernel, Path initrd) throws IOException, InterruptedException {
+        long size = kernel == null ? 8 : 40;
         return switch (this) {
-            case CENTOS6 -> DiskBuilder.mbr().partition("ext3", 40, centos6(kernel, initrd)).build(image);
-            case DEBIAN7 -> DiskBuilder.mbr().partition("ext4", 40, debian7(kernel, initrd)).build(image);
-            case UBUNTU1404 -> DiskBuilder.mbr().partition("ext2", 32, ubuntuBoot(kernel, initrd))
-                    .partition("ext4", 16, ubuntuRoot()).build(image);
-            case GRUB2 -> DiskBuilder.gpt().partition("ext4", 40, grub2(kernel, initrd)).build(image);
+            case CENTOS6 -> DiskBuilder.mbr().partition("ext3", size, centos6(kernel, initrd)).build(image);
+            case DEBIAN7 -> DiskBuilder.mbr().partition("ext4", size, debian7(kernel, initrd)).build(image);
+            case UBUNTU1404 -> DiskBuilder.mbr().partition("ext2", size, ubuntuBoot(kernel, initrd))
+                    .partition("ext4", 8, ubuntuRoot()).build(image);
+            case GRUB2 -> DiskBuilder.gpt().partition("ext4", size, grub2(kernel, initrd)).build(image);
         };
+    }
+
+    /** A copy that stays sparse (cp --sparse=always), for the many disks of bulk tests. */
+    public static Path copy(Path image, Path target) throws IOException, InterruptedException {
+        DiskBuilder.run("", "cp", "--sparse=always", image.toString(), target.toString());
+        return target;
     }
 
     /** The xl.cfg of this guest as a PV guest, its disk at {@code image}. */

@@ -21,11 +21,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code xzone convert bulk INVENTORY}: converts many guests, N at a time. */
 @Command(name = "bulk",
-        description = {
-            "Converts every guest of INVENTORY (a folder of xl.cfg files, or a file listing one xl.cfg path a line)",
-            "with N workers. One bad guest never stops the others; the report names each failure and its reason.",
-            "Interrupted? Run the same command again: converted guests are left as they are, half-done ones finish.",
-        },
+        description = "Converts every guest of INVENTORY (a folder of xl.cfg files, or a file listing one xl.cfg path "
+                + "a line) with N workers. One bad guest never stops the others; the report names each failure and "
+                + "its reason. Interrupted? Run the same command again: converted guests are left as they are, "
+                + "half-done ones finish.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  xzone convert bulk /etc/xen/guests/",

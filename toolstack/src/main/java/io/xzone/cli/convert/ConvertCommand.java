@@ -6,12 +6,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code xzone convert}: PV-to-HVM conversion of one guest, of many, and its rollback. */
 @Command(name = "convert",
-        description = {
-            "Converts Xen PV guests to HVM, offline: edits each guest's disk (console hvc0 -> ttyS0 in the boot menu,",
-            "/etc/default/grub, inittab, upstart, systemd getty, securetty; splashimage removed) and writes an HVM",
-            "xl.cfg and zone spec that boot a GRUB CD chain-loading the guest's own boot menu from partition 1.",
-            "Every original is journaled first; 'rollback' restores them byte for byte.",
-        },
+        description = "Converts Xen PV guests to HVM, offline: edits each guest's disk (console hvc0 -> ttyS0 in the "
+                + "boot menu, /etc/default/grub, inittab, upstart, systemd getty, securetty; splashimage removed) "
+                + "and writes an HVM xl.cfg and zone spec that boot a GRUB CD chain-loading the guest's own boot "
+                + "menu from partition 1. Every original is journaled first; 'rollback' restores them byte for "
+                + "byte.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  xzone convert pv-to-hvm --dry-run /etc/xen/web.cfg   show the edits as diffs",

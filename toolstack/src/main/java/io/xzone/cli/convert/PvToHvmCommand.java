@@ -12,10 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code xzone convert pv-to-hvm GUEST.cfg}: converts one guest. */
 @Command(name = "pv-to-hvm",
-        description = {
-            "Converts one PV guest to HVM, offline (the guest must be shut down). Writes GUEST.hvm.cfg and",
-            "GUEST.zone.toml next to the xl.cfg; the original xl.cfg is not changed. Running it again changes nothing.",
-        },
+        description = "Converts one PV guest to HVM, offline (the guest must be shut down). Writes GUEST.hvm.cfg and "
+                + "GUEST.zone.toml next to the xl.cfg; the original xl.cfg is not changed. Running it again "
+                + "changes nothing.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  xzone convert pv-to-hvm --dry-run /etc/xen/web.cfg",

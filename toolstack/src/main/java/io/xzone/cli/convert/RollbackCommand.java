@@ -10,10 +10,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code xzone convert rollback GUEST}: restores a converted guest's originals. */
 @Command(name = "rollback",
-        description = {
-            "Restores every file conversion changed in GUEST's disk to its original bytes, mode, owner and group,",
-            "removes the files conversion created and the HVM config it wrote. Safe to run again if interrupted.",
-        },
+        description = "Restores every file conversion changed in GUEST's disk to its original bytes, mode, owner and "
+                + "group, removes the files conversion created and the HVM config it wrote. Safe to run again if "
+                + "interrupted.",
         footerHeading = "%nExamples:%n",
         footer = {"  xzone convert rollback web", "  xzone convert rollback --state /srv/xzone/convert web"},
         exitCodeListHeading = "%nExit codes:%n",

@@ -1,0 +1,123 @@
+package io.xzone.it.convert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.xzone.convert.disk.PartitionTable;
+import io.xzone.convert.disk.PartitionTableReader;
+import io.xzone.convert.testing.DiskBuilder;
+import io.xzone.convert.testing.SampleGuests;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bulk conversion throughput against the plain sequential shell script doing the same debugfs edits, in the same run
+ * on the same machine: images per minute for both, their ratio, and xzone's peak memory for a quarter of the images
+ * and for all of them (it must not grow with the number of images). Results go to target/bench/convert.txt.
+ */
+@Tag("bench")
+class BulkConversionBench {
+    private static final int IMAGES = Integer.getInteger("xzone.bench.images", 200);
+
+    private record Run(double seconds, long peakKib, String output) {
+    }
+
+    @Test
+    void xzoneBulkAgainstASequentialShellScript() throws Exception {
+        Path folder = SampleGuests.scratch("bench");
+        List<Path> templates = new ArrayList<>();
+        for (SampleGuests kind : SampleGuests.values()) {
+            templates.add(kind.build(folder.resolve(kind.name() + ".template.img"), null, null));
+        }
+        Path script = folder.resolve("pv2hvm-reference.sh");
+        try (InputStream in = BulkConversionBench.class.getResourceAsStream("pv2hvm-reference.sh")) {
+            Files.write(script, in.readAllBytes());
+        }
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < IMAGES; i++) {
+            Path image = SampleGuests.copy(templates.get(i % templates.size()), folder.resolve("sh" + i + ".img"));
+            PartitionTable table = new PartitionTableReader().read(image);
+            long boot = table.partition(1).orElseThrow().startBytes();
+            long root = i % templates.size() == SampleGuests.UBUNTU1404.ordinal()
+                    ? table.partition(2).orElseThrow().startBytes() : boot;
+            list.append(image).append(' ').append(boot).append(' ').append(root).append('\n');
+        }
+        Path listFile = Files.writeString(folder.resolve("images.list"), list.toString());
+        Path small = inventory(folder, "small", templates, IMAGES / 4);
+        Path all = inventory(folder, "all", templates, IMAGES);
+        Path isoCache = Path.of("target", "grub-iso-cache").toAbsolutePath();
+        // The CDs are built once for every run to come; build them before timing anything.
+        timed(folder, "warm-up", jarArgs("convert", "bulk", "--state", folder.resolve("state-warm").toString(),
+                "--iso-cache", isoCache.toString(), inventory(folder, "warm", templates, templates.size()).toString()));
+
+        Run shell = timed(folder, "shell", List.of("bash", script.toString()), listFile);
+        Run xzoneSmall = timed(folder, "xzone-small", jarArgs("convert", "bulk", "-j", "2", "--state",
+                folder.resolve("state-small").toString(), "--iso-cache", isoCache.toString(), small.toString()));
+        Run xzone = timed(folder, "xzone", jarArgs("convert", "bulk", "-j", "2", "--state",
+                folder.resolve("state-all").toString(), "--iso-cache", isoCache.toString(), all.toString()));
+        assertTrue(xzone.output().contains(IMAGES + " guests: " + IMAGES + " converted"), xzone.output());
+        assertTrue(DiskBuilder.run("", "debugfs", "-R", "cat /etc/inittab",
+                folder.resolve("sh1.img") + "?offset=1048576").contains("getty 38400 ttyS0"), "the script did its edits");
+
+        double shellRate = IMAGES / shell.seconds() * 60;
+        double xzoneRate = IMAGES / xzone.seconds() * 60;
+        String report = String.format("""
+                PV->HVM bulk conversion, %d generated images (4 layouts), %d CPUs, same run
+                  sequential shell script (debugfs + sed): %.1f s, %.0f images/min, peak %d KiB
+                  xzone convert bulk -j 2:                 %.1f s, %.0f images/min, peak %d KiB
+                  speed-up: %.2fx
+                  xzone peak memory: %d KiB for %d images, %d KiB for %d images
+                """, IMAGES, Runtime.getRuntime().availableProcessors(), shell.seconds(), shellRate, shell.peakKib(),
+                xzone.seconds(), xzoneRate, xzone.peakKib(), xzoneRate / shellRate, xzoneSmall.peakKib(), IMAGES / 4,
+                xzone.peakKib(), IMAGES);
+        Path out = Files.createDirectories(Path.of("target", "bench")).resolve("convert.txt");
+        Files.writeString(out, report);
+        System.out.print(report);
+    }
+
+    private static Path inventory(Path folder, String name, List<Path> templates, int count) throws Exception {
+        Path inventory = Files.createDirectories(folder.resolve(name));
+        for (int i = 0; i < count; i++) {
+            SampleGuests kind = SampleGuests.values()[i % templates.size()];
+            Path image = SampleGuests.copy(templates.get(i % templates.size()), inventory.resolve("g" + i + ".img"));
+            Files.writeString(inventory.resolve(String.format("g%03d.cfg", i)), kind.xlConfig(name + i, image));
+        }
+        return inventory;
+    }
+
+    private static List<String> jarArgs(String... args) {
+        Path jar = Path.of(System.getProperty("xzone.project.root", ".."), "toolstack", "target", "xzone.jar");
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
+    /** Runs a command under /usr/bin/time: wall seconds and peak resident memory (KiB) of it and its children. */
+    private static Run timed(Path folder, String name, List<String> argv) throws IOException, InterruptedException {
+        return timed(folder, name, argv, null);
+    }
+
+    private static Run timed(Path folder, String name, List<String> argv, Path input) throws IOException, InterruptedException {
+        Path times = folder.resolve(name + ".time");
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %M"));
+        command.addAll(argv);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(folder.resolve(name + ".out").toFile());
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
+        int status = builder.start().waitFor();
+        String output = Files.readString(folder.resolve(name + ".out"), StandardCharsets.UTF_8);
+        assertEquals(0, status, name + ": " + output);
+        String[] fields = Files.readString(times).trim().lines().reduce((a, b) -> b).orElseThrow().split(" ");
+        return new Run(Double.parseDouble(fields[0]), Long.parseLong(fields[1]), output);
+    }
+}
