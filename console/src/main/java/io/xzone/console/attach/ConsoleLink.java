@@ -13,4 +13,24 @@ public interface ConsoleLink extends AutoCloseable {
 
     @Override
     void close();
+
+    /** A link over two streams; {@code onClose} detaches. */
+    static ConsoleLink of(InputStream output, OutputStream input, Runnable onClose) {
+        return new ConsoleLink() {
+            @Override
+            public InputStream output() {
+                return output;
+            }
+
+            @Override
+            public OutputStream input() {
+                return input;
+            }
+
+            @Override
+            public void close() {
+                onClose.run();
+            }
+        };
+    }
 }

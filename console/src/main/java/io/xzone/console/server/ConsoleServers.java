@@ -4,8 +4,6 @@ import io.xzone.console.ConsoleTarget;
 import io.xzone.console.attach.ConsoleLink;
 import io.xzone.console.mux.ConsoleStatus;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -33,7 +31,7 @@ public final class ConsoleServers {
     /** Attaches as a viewer: the link's output starts with the console's history. */
     public ConsoleLink attach(ConsoleTarget target) throws IOException {
         SocketChannel channel = request(Wire.ATTACH, target);
-        return new SocketLink(channel);
+        return ConsoleLink.of(SocketStreams.in(channel), SocketStreams.out(channel), () -> closeQuietly(channel));
     }
 
     public ConsoleStatus status(ConsoleTarget target) throws IOException {
@@ -128,35 +126,11 @@ public final class ConsoleServers {
         }
     }
 
-    /** A viewer's connection to the server. */
-    private static final class SocketLink implements ConsoleLink {
-        private final SocketChannel channel;
-        private final InputStream output;
-        private final OutputStream input;
-
-        SocketLink(SocketChannel channel) {
-            this.channel = channel;
-            this.output = SocketStreams.in(channel);
-            this.input = SocketStreams.out(channel);
-        }
-
-        @Override
-        public InputStream output() {
-            return output;
-        }
-
-        @Override
-        public OutputStream input() {
-            return input;
-        }
-
-        @Override
-        public void close() {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // closing a socket we are done with: nothing to do about a failure
-            }
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing a socket we are done with: nothing to do about a failure
         }
     }
 }

@@ -70,22 +70,7 @@ class AttachSessionTest {
                 mux.send(b, off, len);
             }
         };
-        return new ConsoleLink() {
-            @Override
-            public InputStream output() {
-                return output;
-            }
-
-            @Override
-            public OutputStream input() {
-                return input;
-            }
-
-            @Override
-            public void close() {
-                viewer.close();
-            }
-        };
+        return ConsoleLink.of(output, input, viewer::close);
     }
 
     private static String snapshot(Attributes a) {

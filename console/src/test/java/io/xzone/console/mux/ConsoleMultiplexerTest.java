@@ -26,6 +26,25 @@ class ConsoleMultiplexerTest {
     }
 
 
+    /** A viewer frozen until {@code release}, then passing what it got to {@code then}. */
+    private static ViewerSink stalledUntil(CountDownLatch release, CollectingSink then) {
+        return new ViewerSink() {
+            @Override
+            public void write(byte[] bytes) throws IOException {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                then.write(bytes);
+            }
+
+            @Override
+            public void close(String reason) {
+            }
+        };
+    }
+
     @Test
     void everyViewerSeesTheOutputAndEveryViewerCanType() throws Exception {
         try (PseudoTerminalPair pair = PseudoTerminalPair.open(); ConsoleMultiplexer mux = muxOver(pair, null)) {
@@ -122,20 +141,7 @@ class ConsoleMultiplexerTest {
     @Test
     void aStalledViewerDoesNotHoldUpTheOthers() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        ViewerSink stalled = new ViewerSink() {
-            @Override
-            public void write(byte[] bytes) throws IOException {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    throw new IOException(e);
-                }
-            }
-
-            @Override
-            public void close(String reason) {
-            }
-        };
+        ViewerSink stalled = stalledUntil(release, new CollectingSink());
         try (PseudoTerminalPair pair = PseudoTerminalPair.open(); ConsoleMultiplexer mux = muxOver(pair, null)) {
             mux.attach(stalled);
             CollectingSink healthy = new CollectingSink();
@@ -152,21 +158,7 @@ class ConsoleMultiplexerTest {
     void aViewerStalledFarBehindIsSkippedForAndToldWhatItMissed() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CollectingSink stalledCopy = new CollectingSink();
-        ViewerSink stalled = new ViewerSink() {
-            @Override
-            public void write(byte[] bytes) throws IOException {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    throw new IOException(e);
-                }
-                stalledCopy.write(bytes);
-            }
-
-            @Override
-            public void close(String reason) {
-            }
-        };
+        ViewerSink stalled = stalledUntil(release, stalledCopy);
         try (PseudoTerminalPair pair = PseudoTerminalPair.open(); ConsoleMultiplexer mux = muxOver(pair, null)) {
             mux.attach(stalled);
             CollectingSink healthy = new CollectingSink();
