@@ -17,7 +17,8 @@ import java.util.List;
  * console or asks its status.
  */
 public final class ConsoleServers {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** A JVM start: about a second here, 10-20 s in a dom0 under TCG or on a loaded host. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final long RETRY_MILLIS = 50;
 
     private final Path socket;
