@@ -109,9 +109,8 @@ public final class PvToHvmConverter {
             boolean wasComplete = journal.complete();
             journal.begin(new Journal.Target(image == null ? Journal.Target.MOUNTED : Journal.Target.IMAGE,
                     image == null ? mountedRoot.toAbsolutePath() : image.toAbsolutePath(), pv.file().toAbsolutePath()));
-            for (Edit edit : edits) {
-                journal.recordOriginal(edit.volume().partition(), edit.path(), edit.before());
-            }
+            journal.recordOriginals(edits.stream().map(edit -> new io.xzone.convert.journal.JournalEntry(
+                    edit.volume().partition(), edit.path(), edit.before())).toList());
             // Each filesystem checks what it wrote (staged bytes read back, the result listed) before returning.
             apply(edits);
             Path iso = isos.iso(flavor);
@@ -179,9 +178,9 @@ public final class PvToHvmConverter {
     /** Writes each output (journaled first, so rollback removes it) through a synced sibling; true if any changed. */
     private static boolean writeOutputs(Journal journal, List<Path> files, List<String> contents) throws IOException {
         boolean changed = false;
+        journal.recordOutputs(files);
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
-            journal.recordOutput(file);
             if (Files.exists(file) && Files.readString(file).equals(contents.get(i))) {
                 continue;
             }
