@@ -66,18 +66,25 @@ public final class Journal {
         return kind == null ? Optional.empty() : Optional.of(new Target(kind, path, config));
     }
 
-    /** Starts the journal, or checks that an existing one is about the same image. */
-    public void begin(Target target) throws IOException, JournalException {
+    /**
+     * Starts the journal (or checks that an existing one is about the same image) and records what each path holds
+     * before its first change, in one synced append: the one fsync that must come before the guest is touched. A path
+     * already recorded keeps its first original.
+     */
+    public void begin(Target target, List<JournalEntry> originals) throws IOException, JournalException {
         Optional<Target> existing = target();
+        List<String[]> lines = new ArrayList<>();
         if (existing.isPresent()) {
             if (!existing.get().path().equals(target.path()) || !existing.get().kind().equals(target.kind())) {
                 throw new JournalException("the journal in " + folder + " is about " + existing.get().path()
                         + ", not " + target.path() + ": roll that conversion back first");
             }
-            return;
+        } else {
+            lines.add(new String[] {"target", target.kind(), target.path().toString()});
+            lines.add(new String[] {"config", target.config().toString()});
         }
-        append(List.of(new String[] {"target", target.kind(), target.path().toString()},
-                new String[] {"config", target.config().toString()}));
+        lines.addAll(originalLines(originals));
+        append(lines, true);
     }
 
     public boolean complete() throws IOException {
@@ -106,11 +113,7 @@ public final class Journal {
                 || f[0].equals("absent")) && f[1].equals(String.valueOf(partition)) && f[2].equals(path));
     }
 
-    /**
-     * Records what each path holds before its first change, all in one synced append; a path already recorded keeps
-     * its first original.
-     */
-    public void recordOriginals(List<JournalEntry> originals) throws IOException {
+    private List<String[]> originalLines(List<JournalEntry> originals) throws IOException {
         List<String[]> lines = new ArrayList<>();
         for (JournalEntry entry : originals) {
             if (has(entry.partition(), entry.path())) {
@@ -127,22 +130,24 @@ public final class Journal {
                 lines.add(new String[] {"absent", p, entry.path()});
             }
         }
-        append(lines);
+        return lines;
     }
 
     /** Files xzone writes outside the guest (the HVM config, the zone spec): rollback removes them. */
     public void recordOutputs(List<Path> files) throws IOException {
         List<Path> known = outputs();
-        append(files.stream().filter(f -> !known.contains(f)).map(f -> new String[] {"output", f.toString()}).toList());
+        append(files.stream().filter(f -> !known.contains(f)).map(f -> new String[] {"output", f.toString()}).toList(),
+                true);
     }
 
     public List<Path> outputs() throws IOException {
         return lines().stream().filter(f -> f[0].equals("output")).map(f -> Path.of(f[1])).toList();
     }
 
+    /** Not synced: lost to a power cut, it only makes the next run report the guest converted, not unchanged. */
     public void markComplete() throws IOException {
         if (!complete()) {
-            append(List.<String[]>of(new String[] {COMPLETE}));
+            append(List.<String[]>of(new String[] {COMPLETE}), false);
         }
     }
 
@@ -170,8 +175,8 @@ public final class Journal {
         return content;
     }
 
-    /** Appends lines in one write and syncs them; the folder is synced too when the log is new. */
-    private void append(List<String[]> lines) throws IOException {
+    /** Appends lines in one write, synced if asked; the folders are synced too when the log is new. */
+    private void append(List<String[]> lines, boolean sync) throws IOException {
         if (lines.isEmpty()) {
             return;
         }
@@ -189,9 +194,11 @@ public final class Journal {
         try (FileChannel channel = FileChannel.open(folder.resolve(LOG), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             channel.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
-            channel.force(true);
+            if (sync) {
+                channel.force(true);
+            }
         }
-        if (created) {
+        if (created && sync) {
             syncFolder(folder);
             syncFolder(folder.getParent());
         }
