@@ -28,9 +28,10 @@ public final class JnaXenStore extends JnaXenStoreAccess implements XenStore {
     /** Connects to xenstored ($XENSTORED_PATH, else the default socket, else the xenbus device). */
     public static JnaXenStore open() {
         LibXenStore lib = XenStoreLibrary.get();
+        String socket = lib.xs_daemon_socket();
         XsHandle handle = lib.xs_open(new NativeLong(0));
         if (handle == null) {
-            XenException failure = XenStoreFunnel.failure("xs_open", lib.xs_daemon_socket());
+            XenException failure = XenStoreFunnel.failure("xs_open", socket);
             throw new XenException(failure.call(), failure.errno(), "is xenstored running, and may this user reach it?");
         }
         return new JnaXenStore(new XsSession(lib, handle));

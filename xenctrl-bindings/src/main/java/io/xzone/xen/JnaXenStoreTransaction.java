@@ -18,11 +18,13 @@ final class JnaXenStoreTransaction extends JnaXenStoreAccess implements XenStore
         end(true);
     }
 
+    /** Aborts an open transaction; once the connection is closed there is nothing left to abort (xenstored dropped it). */
     @Override
     public synchronized void close() {
-        if (!ended) {
+        if (!ended && !session.isClosed()) {
             end(true);
         }
+        ended = true;
     }
 
     /** xs_transaction_end; false when the commit conflicted (EAGAIN), which xenstored answers without writing. */

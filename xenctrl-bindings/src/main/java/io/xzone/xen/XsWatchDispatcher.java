@@ -60,7 +60,8 @@ final class XsWatchDispatcher {
             return;
         }
         if (lib.xs_watch(handle, "/", STOP_TOKEN) == 0) {
-            LOG.debug("xenstore watch reader: stop watch refused; the connection is gone, so the reader ends by itself");
+            LOG.debug("xenstore watch reader: {}; the connection is gone, so the reader ends by itself",
+                    XenStoreFunnel.failure("xs_watch", "/").getMessage());
         }
         try {
             reader.join(STOP_WAIT_MS);

@@ -283,6 +283,19 @@ public abstract class XenStoreContract {
         assertTrue(e.getMessage().contains("xs_read(" + base + ")"), e.getMessage());
     }
 
+    @Test
+    void watchAndTransactionCloseQuietlyAfterTheirStore() throws InterruptedException {
+        XenStore other = connect();
+        XenStoreWatch watch = other.watch(base);
+        XenStoreTransaction transaction = other.startTransaction();
+        transaction.write(base + "/never", "x");
+        assertEquals(Optional.of(base), watch.next(EVENT_WAIT));
+        other.close();
+        watch.close();
+        transaction.close();
+        assertEquals(Optional.empty(), store.read(base + "/never"));
+    }
+
     private static List<String> sorted(List<String> names) {
         return names.stream().sorted().collect(Collectors.toList());
     }

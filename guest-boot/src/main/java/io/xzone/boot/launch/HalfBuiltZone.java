@@ -1,5 +1,6 @@
 package io.xzone.boot.launch;
 
+import io.xzone.boot.layout.XsTrees;
 import io.xzone.boot.layout.ZoneLayout;
 import io.xzone.xen.Hypervisor;
 import io.xzone.xen.XenStore;
@@ -60,7 +61,7 @@ final class HalfBuiltZone {
         }
         attempt(leftovers, "domain " + domid, () -> xen.destroy(domid));
         for (String tree : layout.ownedTrees()) {
-            attempt(leftovers, "xenstore " + tree, () -> NodeWriter.removeIfPresent(store, tree));
+            attempt(leftovers, "xenstore " + tree, () -> XsTrees.removeIfPresent(store, tree));
         }
         return leftovers;
     }

@@ -46,10 +46,10 @@ public final class HvmBoot extends HvmContainerBoot {
 
     @Override
     protected void setHvmParams(int domid) {
-        // hvm_set_conf_params with xl's defaults: HPET on, timer_mode no_delay_for_missed_ticks, no nested HVM.
+        // hvm_set_conf_params with xl's defaults: HPET on, timer_mode no_delay_for_missed_ticks. (Nested HVM is a
+        // create flag in 4.17: setting its param is refused with EINVAL.)
         xen.setHvmParam(domid, HvmParam.HPET_ENABLED, 1);
         xen.setHvmParam(domid, HvmParam.TIMER_MODE, 1);
-        xen.setHvmParam(domid, HvmParam.NESTEDHVM, 0);
     }
 
     @Override
@@ -65,10 +65,12 @@ public final class HvmBoot extends HvmContainerBoot {
                 Optional.of(HvmMemoryLayout.hvm(spec.memoryMib(), spec.maxmemMib(), new FirmwareModule(bios, 0))));
     }
 
-    /** No xenconsoled console: the guest talks on the emulated serial port; QEMU's nodes come instead. */
+    /** The PV console (hvc0, for a guest with Xen drivers) as for PV, plus what hvmloader and QEMU read. */
     @Override
     protected List<XsNode> consoleNodes(ZoneLayout layout, Rings rings) {
-        return new ArrayList<>(layout.deviceModel());
+        List<XsNode> nodes = new ArrayList<>(layout.console(rings));
+        nodes.addAll(layout.deviceModel());
+        return nodes;
     }
 
     @Override
@@ -80,11 +82,11 @@ public final class HvmBoot extends HvmContainerBoot {
     public List<String> plan(ZoneSpec spec) {
         return List.of(
                 "create: xc_domain_create, HVM (CDF hvm" + (hap ? " + hap" : "") + ", emulation flags 0x3ff), handle " + spec.uuid(),
-                limitsPlan(spec, "HVM params hpet 1, timer_mode 1, nestedhvm 0"),
+                limitsPlan(spec, "HVM params hpet 1, timer_mode 1"),
                 "event channels: xc_evtchn_alloc_unbound x2 (xenstore, console) for dom0",
                 "image: xc_dom_* chain, HVM container, kernel " + HVMLOADER + " with SeaBIOS " + SEABIOS
                         + ", MMIO hole 0xf0000000-4G",
-                "xenstore: one transaction: domain skeleton, memory/vcpus/store ring, /vm entries, hvmloader and device-model nodes",
+                "xenstore: one transaction: domain skeleton, memory/vcpus/store ring, /vm entries, console, hvmloader and device-model nodes",
                 "introduce: xs_introduce_domain (store ring pfn, store port)",
                 "device model: " + String.join(" ", deviceModels.commandLine(spec, LaunchPlan.PLANNED_DOMID))
                         .replace(Integer.toString(LaunchPlan.PLANNED_DOMID), "D")

@@ -33,8 +33,9 @@ public record LaunchPlan(ZoneSpec spec, BackendChoice resolution, List<String> s
         ZoneLayout layout = new ZoneLayout(spec, resolution.type(), PLANNED_DOMID);
         List<XsNode> nodes = new ArrayList<>(layout.skeleton());
         nodes.addAll(layout.built(Rings.PLANNED, "<start time>"));
-        if (resolution.type() != GuestType.HVM) {
-            nodes.addAll(layout.console(Rings.PLANNED));
+        nodes.addAll(layout.console(Rings.PLANNED));
+        if (resolution.type() == GuestType.HVM) {
+            nodes.addAll(layout.deviceModel());
         }
         return new LaunchPlan(spec, resolution, steps, nodes);
     }

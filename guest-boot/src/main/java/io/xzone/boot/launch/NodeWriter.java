@@ -1,12 +1,10 @@
 package io.xzone.boot.launch;
 
 import io.xzone.boot.layout.XsNode;
-import io.xzone.xen.XenException;
 import io.xzone.xen.XenStoreAccess;
-import io.xzone.xen.XenStoreErrno;
 import java.util.List;
 
-/** Writes laid-out nodes and removes trees through one xenstore access (usually a transaction): the value, then explicit permissions. */
+/** Writes laid-out nodes through one xenstore access (usually a transaction): the value, then explicit permissions. */
 final class NodeWriter {
     private NodeWriter() {
     }
@@ -20,14 +18,4 @@ final class NodeWriter {
         }
     }
 
-    /** Removes a tree; one that is not there (not even its parent) is already what we want. */
-    static void removeIfPresent(XenStoreAccess access, String tree) {
-        try {
-            access.rm(tree);
-        } catch (XenException e) {
-            if (e.errno() != XenStoreErrno.ENOENT) {
-                throw e;
-            }
-        }
-    }
 }

@@ -1,15 +1,14 @@
 package io.xzone.boot.lifecycle;
 
+import io.xzone.boot.layout.XsTrees;
 import io.xzone.xen.DomainFlag;
 import io.xzone.xen.DomainInfo;
 import io.xzone.xen.Hypervisor;
 import io.xzone.xen.XenException;
 import io.xzone.xen.XenStore;
-import io.xzone.xen.XenStoreErrno;
 import io.xzone.xen.XenStoreWatch;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -47,12 +46,12 @@ public final class ZoneControl {
         if (xen.domainInfo(domid).isPresent()) {
             xen.destroy(domid);
         }
-        removeIfPresent(dom);
-        vm.ifPresent(this::removeIfPresent);
-        removeIfPresent("/libxl/" + domid);
-        removeIfPresent(DOM0_PATH + "/device-model/" + domid);
-        for (String kind : children(DOM0_PATH + "/backend")) {
-            removeIfPresent(DOM0_PATH + "/backend/" + kind + "/" + domid);
+        XsTrees.removeIfPresent(store, dom);
+        vm.ifPresent(path -> XsTrees.removeIfPresent(store, path));
+        XsTrees.removeIfPresent(store, "/libxl/" + domid);
+        XsTrees.removeIfPresent(store, DOM0_PATH + "/device-model/" + domid);
+        for (String kind : XsTrees.children(store, DOM0_PATH + "/backend")) {
+            XsTrees.removeIfPresent(store, DOM0_PATH + "/backend/" + kind + "/" + domid);
         }
     }
 
@@ -94,27 +93,6 @@ public final class ZoneControl {
     /** Gone, or shut down (whatever the reason). */
     public static boolean goneOrShutDown(Optional<DomainInfo> info) {
         return info.isEmpty() || info.get().has(DomainFlag.SHUTDOWN) || info.get().has(DomainFlag.DYING);
-    }
-
-    private List<String> children(String path) {
-        try {
-            return store.directory(path);
-        } catch (XenException e) {
-            if (e.errno() == XenStoreErrno.ENOENT) {
-                return List.of();
-            }
-            throw e;
-        }
-    }
-
-    private void removeIfPresent(String path) {
-        try {
-            store.rm(path);
-        } catch (XenException e) {
-            if (e.errno() != XenStoreErrno.ENOENT) {
-                throw e;
-            }
-        }
     }
 
     private static void stopDeviceModel(String pid) {

@@ -77,7 +77,7 @@ class ZoneLauncherTest {
         assertTrue(state.image().orElseThrow().hvm().orElseThrow().systemFirmware().isPresent());
         assertEquals(List.of("start win"), deviceModels.events());
         assertEquals(Optional.of("seabios"), store.read("/local/domain/" + zone.domid() + "/hvmloader/bios"));
-        assertFalse(store.read("/local/domain/" + zone.domid() + "/console/type").isPresent());
+        assertEquals(Optional.of("xenconsoled"), store.read("/local/domain/" + zone.domid() + "/console/type"));
         List<String> calls = xen.calls();
         assertEquals("domain_unpause", calls.get(calls.size() - 1));
     }

@@ -1,0 +1,86 @@
+package io.xzone.it.zone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.xzone.cli.lab.Lab;
+import io.xzone.it.lab.TinyGuest;
+import io.xzone.it.lab.XenLab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * `xzone zone launch` against `xl create` in the same lab boot, on the same tiny PV guest: wall time from command start
+ * to the command's return (both return once the domain is unpaused), 5 runs each, and the xenstore requests each makes
+ * (counted in xenstored's trace, switched on with xenstore-control logfile). Reported, never asserted on speed.
+ */
+@XenLab
+@Tag("bench")
+class ZoneLaunchBenchTest {
+    private static final int RUNS = 5;
+    private static final String TRACE = "/tmp/xenstored-trace.log";
+
+    /** One measured launch: seconds, all requests xenstored saw, and the requests of the busiest connection. */
+    record Run(double seconds, int requests, int toolRequests) {
+    }
+
+    @Test
+    void xzoneLaunchAgainstXlCreate(Lab lab) throws IOException {
+        lab.runOk("cat > /tmp/bench.cfg <<'EOF'\n" + TinyGuest.config("bench", "pv").replace("xzone.then=poweroff", "xzone.then=shell") + "EOF");
+        List<Run> xzone = new ArrayList<>();
+        List<Run> xl = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            xzone.add(measure(lab, ZoneScripts.XZONE + " zone launch --no-supervise " + ZoneScripts.launchFlags("bench", "pv", "shell")));
+            xl.add(measure(lab, "xl create /tmp/bench.cfg"));
+        }
+        String report = String.join("\n",
+                "zone launch vs xl create, tiny PV guest, lab (Xen 4.17 in QEMU TCG), " + RUNS + " runs each",
+                "xzone zone launch: seconds " + seconds(xzone) + ", median " + median(xzone, Run::seconds),
+                "xl create:         seconds " + seconds(xl) + ", median " + median(xl, Run::seconds),
+                String.format("ratio xzone/xl (median time): %.2f", median(xzone, Run::seconds) / median(xl, Run::seconds)),
+                "xenstore requests per launch (all connections, median): xzone " + (int) median(xzone, r -> r.requests())
+                        + ", xl " + (int) median(xl, r -> r.requests()),
+                "xenstore requests of the launching tool's busiest connection (median): xzone "
+                        + (int) median(xzone, r -> r.toolRequests()) + ", xl " + (int) median(xl, r -> r.toolRequests()));
+        System.out.println(report);
+        Path out = Path.of("target", "bench", "zone-launch.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report + "\n");
+        assertEquals(RUNS, xzone.size());
+    }
+
+    private static Run measure(Lab lab, String command) {
+        String output = lab.runOk(String.join("\n",
+                "rm -f " + TRACE,
+                "xenstore-control logfile " + TRACE + " >/dev/null",
+                "start=$(date +%s%N)",
+                command + " >/tmp/bench.out 2>&1 || { cat /tmp/bench.out; exit 1; }",
+                "end=$(date +%s%N)",
+                "xenstore-control log off >/dev/null",
+                "echo \"ns $((end - start))\"",
+                "echo \"requests $(grep -c '^IN ' " + TRACE + ")\"",
+                "echo \"tool $(grep '^IN ' " + TRACE + " | awk '{print $2}' | sort | uniq -c | sort -rn | awk 'NR==1{print $1}')\"",
+                "xl destroy bench")).output();
+        return new Run(value(output, "ns") / 1e9, (int) value(output, "requests"), (int) value(output, "tool"));
+    }
+
+    private static long value(String output, String key) {
+        return Long.parseLong(output.lines().filter(l -> l.startsWith(key + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + key + "' in:\n" + output)).substring(key.length() + 1).strip());
+    }
+
+    private static String seconds(List<Run> runs) {
+        return String.join(" ", runs.stream().map(r -> String.format("%.1f", r.seconds())).toList());
+    }
+
+    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {
+        List<Double> values = new ArrayList<>(runs.stream().map(value::applyAsDouble).toList());
+        Collections.sort(values);
+        return values.get(values.size() / 2);
+    }
+}

@@ -1,0 +1,46 @@
+package io.xzone.it.zone;
+
+import io.xzone.cli.lab.Lab;
+import io.xzone.cli.lab.ScriptResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Shell snippets that drive `xzone zone ...` in the lab's dom0 and read what the tiny guest prints. */
+final class ZoneScripts {
+    static final String XZONE = "java -jar /xzone/toolstack/target/xzone.jar";
+    private static final Pattern RUNS = Pattern.compile("zone (\\S+) runs as (PV|PVH|HVM) domain (\\d+)");
+    private static final String MARKER = "XZONE-MARKER guest_type=";
+
+    private ZoneScripts() {
+    }
+
+    /** Flags that launch the tiny guest pinned to CPU 1; {@code then} is shell, poweroff or reboot. */
+    static String launchFlags(String name, String backend, String then) {
+        boolean hvm = backend.equals("hvm");
+        return "-V " + backend + " -n " + name + " -m 128 --cpus 1 -k /lab/guest/" + (hvm ? "bzImage" : "vmlinux")
+                + " -i /lab/guest/initrd.cpio --cmdline 'console=" + (hvm ? "ttyS0" : "hvc0") + " xzone.then=" + then + "'";
+    }
+
+    /** The domid a `zone launch` output reports. */
+    static int domid(String output) {
+        Matcher m = RUNS.matcher(output);
+        if (!m.find()) {
+            throw new AssertionError("no 'runs as' line in:\n" + output);
+        }
+        return Integer.parseInt(m.group(3));
+    }
+
+    /** Waits (up to 10 minutes: HVM under TCG is slow) for the guest's marker in xenconsoled's log; its guest_type. */
+    static String marker(Lab lab, String name) {
+        String log = "/var/log/xen/console/guest-" + name + ".log";
+        ScriptResult result = lab.runOk(String.join("\n",
+                "i=0",
+                "until grep -a -q '" + MARKER + "' " + log + " 2>/dev/null; do",
+                "  i=$((i + 1)); [ $i -lt 3000 ] || { echo 'no marker after 10 minutes'; tail -c 2000 " + log + "; exit 1; }",
+                "  usleep 200000",
+                "done",
+                "grep -a -m1 '" + MARKER + "' " + log));
+        String line = result.output().lines().filter(l -> l.contains(MARKER)).findFirst().orElseThrow();
+        return line.substring(line.indexOf(MARKER) + MARKER.length()).strip();
+    }
+}
