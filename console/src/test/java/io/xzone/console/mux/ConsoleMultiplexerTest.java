@@ -168,6 +168,8 @@ class ConsoleMultiplexerTest {
             pair.master().write(flood, 0, flood.length);
             assertTrue(healthy.awaitBytes(flood.length, 30000), "the healthy viewer got " + healthy.bytes().length);
             release.countDown();
+            // Once it has caught up (and been told what it missed) it gets live output again.
+            assertTrue(stalledCopy.awaitText("bytes skipped, this viewer fell behind]", 10000));
             pair.guestPrints("after the flood\r\n");
             assertTrue(stalledCopy.awaitText("after the flood", 10000));
             assertTrue(stalledCopy.text().matches("(?s)x+\\r\\n\\[xzone: \\d+ bytes skipped, this viewer fell behind\\]\\r\\n.*"),
