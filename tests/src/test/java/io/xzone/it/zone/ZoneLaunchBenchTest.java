@@ -63,7 +63,7 @@ class ZoneLaunchBenchTest {
                 command + " >/tmp/bench.out 2>&1 || { cat /tmp/bench.out; exit 1; }",
                 "end=$(cut -d' ' -f1 /proc/uptime)",
                 "xenstore-control log off >/dev/null",
-                "echo \"ns $(awk -v s=$start -v e=$end 'BEGIN { printf \"%d\", (e - s) * 1000000000 }')\"",
+                "echo \"ns $(awk -v s=$start -v e=$end 'BEGIN { printf \"%.0f\", (e - s) * 1000000000 }')\"",
                 "echo \"requests $(grep -c '^IN ' " + TRACE + ")\"",
                 "echo \"tool $(grep '^IN ' " + TRACE + " | awk '{print $2}' | sort | uniq -c | sort -rn | awk 'NR==1{print $1}')\"",
                 "xl destroy bench")).output();
