@@ -108,10 +108,9 @@ public final class PvToHvmConverter {
             Journal journal = Journal.of(stateDir, pv.name());
             boolean wasComplete = journal.complete();
             journal.begin(new Journal.Target(image == null ? Journal.Target.MOUNTED : Journal.Target.IMAGE,
-                    image == null ? mountedRoot.toAbsolutePath() : image.toAbsolutePath(), pv.file().toAbsolutePath()));
-            for (Edit edit : edits) {
-                journal.recordOriginal(edit.volume().partition(), edit.path(), edit.before());
-            }
+                    image == null ? mountedRoot.toAbsolutePath() : image.toAbsolutePath(), pv.file().toAbsolutePath()),
+                    edits.stream().map(edit -> new io.xzone.convert.journal.JournalEntry(edit.volume().partition(),
+                            edit.path(), edit.before())).toList());
             // Each filesystem checks what it wrote (staged bytes read back, the result listed) before returning.
             apply(edits);
             Path iso = isos.iso(flavor);
@@ -176,12 +175,15 @@ public final class PvToHvmConverter {
         }
     }
 
-    /** Writes each output (journaled first, so rollback removes it) through a synced sibling; true if any changed. */
+    /**
+     * Writes each output (journaled first, so rollback removes it) through a sibling renamed over it; true if any
+     * changed. Not synced: a rerun writes the very same files again.
+     */
     private static boolean writeOutputs(Journal journal, List<Path> files, List<String> contents) throws IOException {
         boolean changed = false;
+        journal.recordOutputs(files);
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
-            journal.recordOutput(file);
             if (Files.exists(file) && Files.readString(file).equals(contents.get(i))) {
                 continue;
             }
@@ -189,7 +191,6 @@ public final class PvToHvmConverter {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 channel.write(java.nio.ByteBuffer.wrap(contents.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                channel.force(true);
             }
             Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             changed = true;

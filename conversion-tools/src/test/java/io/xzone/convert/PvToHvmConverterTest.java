@@ -104,6 +104,28 @@ class PvToHvmConverterTest {
     }
 
     @Test
+    void aMountedGuestRootIsConvertedAndRolledBackInPlace() throws Exception {
+        Path folder = Files.createTempDirectory(scratch, "mounted");
+        Path root = SampleGuests.CENTOS6.rootFiles().writeTo(folder.resolve("root"));
+        String grubConf = Files.readString(root.resolve("boot/grub/grub.conf"));
+        Path cfg = Files.writeString(folder.resolve("c6.cfg"), SampleGuests.CENTOS6.xlConfig("c6", folder.resolve("none.img")));
+        Path state = folder.resolve("state");
+
+        ConversionResult result = new PvToHvmConverter(state, isos).convert(cfg, root, false);
+        assertEquals(ConversionResult.Status.CONVERTED, result.status(), result.reason());
+        String converted = Files.readString(root.resolve("boot/grub/grub.conf"));
+        assertTrue(converted.contains("console=ttyS0") && !converted.contains("splashimage"), converted);
+        assertTrue(Files.isSymbolicLink(root.resolve("boot/grub/menu.lst")), "the symlink stays a symlink");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(root.resolve("boot/grub/grub.conf"))));
+        assertTrue(Files.exists(root.resolve("etc/init/ttyS0.conf")));
+
+        assertEquals(ConversionResult.Status.ROLLED_BACK, new Rollback(state).rollback("c6").status());
+        assertEquals(grubConf, Files.readString(root.resolve("boot/grub/grub.conf")));
+        assertFalse(Files.exists(root.resolve("etc/init/ttyS0.conf")));
+    }
+
+    @Test
     void dryRunPrintsDiffsAndWritesNothing() throws Exception {
         Path folder = Files.createTempDirectory(scratch, "dry");
         Path cfg = guest(SampleGuests.CENTOS6, folder);

@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
             "6:Bulk work finished but some items failed (see the report).",
         },
         subcommands = {
+            ConsoleCommand.class,
             io.xzone.cli.convert.ConvertCommand.class,
             LabCommand.class,
             io.xzone.cli.host.HostCommand.class,

@@ -18,7 +18,9 @@ public enum HvmParam {
     VPT_ALIGN(16),
     CONSOLE_PFN(17),
     CONSOLE_EVTCHN(18),
+    /** Read-only in Xen 4.17: setting it is EINVAL (nested virtualization is CDF_nested_virt at create). */
     NESTEDHVM(24),
+    /** Read-only in Xen 4.17: setting it is EINVAL. */
     BUFIOREQ_EVTCHN(26),
     PAGING_RING_PFN(27),
     MONITOR_RING_PFN(28),

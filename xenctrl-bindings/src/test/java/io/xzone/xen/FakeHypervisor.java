@@ -32,6 +32,8 @@ public final class FakeHypervisor implements Hypervisor {
     private static final int EINVAL = 22;
     private static final int ENOENT = 2;
     private static final long PAGES_PER_MIB = 256;
+    /** Parameters Xen 4.17 no longer lets a toolstack set (hvm_allow_set_param answers EINVAL, seen in the lab). */
+    private static final Set<HvmParam> REFUSED_HVM_PARAMS = EnumSet.of(HvmParam.NESTEDHVM, HvmParam.BUFIOREQ_EVTCHN);
     /** The first page frame the fake hands out for rings, so pfn and mfn differ for PV as they do on Xen. */
     private static final long FIRST_FAKE_MFN = 0x100000;
 
@@ -234,7 +236,7 @@ public final class FakeHypervisor implements Hypervisor {
         String call = "xc_hvm_param_set(" + domid + ", " + param + ", " + value + ")";
         enter("hvm_param_set", call);
         Domain d = domain(call, domid);
-        if (!d.hvm) {
+        if (!d.hvm || REFUSED_HVM_PARAMS.contains(param)) {
             throw new XenException(call, EINVAL, null);
         }
         d.hvmParams.put(param, value);

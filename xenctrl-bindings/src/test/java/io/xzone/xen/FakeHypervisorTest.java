@@ -84,6 +84,15 @@ class FakeHypervisorTest {
     }
 
     @Test
+    void hvmParamsXen417RefusesAreRefused() {
+        FakeHypervisor fake = FakeHypervisor.fullHost();
+        int domid = fake.createDomain(DomainConfig.hvm(UUID.randomUUID(), 1, true));
+        fake.setHvmParam(domid, HvmParam.TIMER_MODE, 1);
+        assertEquals(1, fake.getHvmParam(domid, HvmParam.TIMER_MODE));
+        assertEquals(22, assertThrows(XenException.class, () -> fake.setHvmParam(domid, HvmParam.NESTEDHVM, 0)).errno());
+    }
+
+    @Test
     void buildingMoreThanMaxMemoryFailsLikePopulatePhysmap() throws IOException {
         FakeHypervisor fake = FakeHypervisor.fullHost();
         int domid = fake.createDomain(DomainConfig.pv(UUID.randomUUID(), 1));

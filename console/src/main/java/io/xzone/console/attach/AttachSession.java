@@ -73,7 +73,14 @@ public final class AttachSession {
         NonBlockingInputStream keys = NonBlocking.nonBlocking(terminal.getName(), terminal.input());
         byte[] buf = new byte[1024];
         while (!consoleEnded) {
-            int n = keys.readBuffered(buf, POLL_MILLIS);
+            int n;
+            try {
+                n = keys.readBuffered(buf, POLL_MILLIS);
+            } catch (IOException e) {
+                // jline reports the end of a piped stdin as a closed stream rather than -1
+                LOG.debug("terminal input closed: {}", e.toString());
+                return Outcome.INPUT_CLOSED;
+            }
             if (n == NonBlockingInputStream.READ_EXPIRED) {
                 continue;
             }

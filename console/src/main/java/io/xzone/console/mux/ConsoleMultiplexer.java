@@ -24,6 +24,7 @@ public final class ConsoleMultiplexer implements AutoCloseable {
     static final long VIEWER_QUEUE_BYTES = 4L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleMultiplexer.class);
     private static final int POLL_MILLIS = 200;
+    private static final int CHUNK_BYTES = 64 * 1024;
 
     private final ConsoleSource source;
     private final History history;
@@ -74,7 +75,7 @@ public final class ConsoleMultiplexer implements AutoCloseable {
             viewer = new Viewer(source.name() + "#" + (++viewerCount), sink, VIEWER_QUEUE_BYTES, viewers::remove);
             byte[] past = history.snapshot();
             if (past.length > 0) {
-                viewer.offer(past);
+                viewer.preload(past);
             }
             if (endReason != null) {
                 viewer.end(endReason);
@@ -105,16 +106,27 @@ public final class ConsoleMultiplexer implements AutoCloseable {
     }
 
     private void readLoop() {
-        byte[] buf = new byte[16384];
+        byte[] buf = new byte[CHUNK_BYTES];
         String reason = "the console's pty " + source.name() + " closed (the zone went away)";
         try {
-            while (!stopping) {
-                int n = source.read(buf, POLL_MILLIS);
-                if (n == ConsoleSource.END) {
+            boolean open = true;
+            while (open && !stopping) {
+                int filled = source.read(buf, 0, buf.length, POLL_MILLIS);
+                if (filled == ConsoleSource.END) {
                     break;
                 }
-                if (n > 0) {
-                    publish(Arrays.copyOf(buf, n));
+                // A pty hands over a few KiB per read: gather what is already there into one chunk, so a burst costs
+                // the viewers one wake-up and one write instead of one per pty read.
+                while (filled > 0 && filled < buf.length) {
+                    int more = source.read(buf, filled, buf.length - filled, 0);
+                    if (more <= 0) {
+                        open = more == 0;
+                        break;
+                    }
+                    filled += more;
+                }
+                if (filled > 0) {
+                    publish(Arrays.copyOf(buf, filled));
                 }
             }
             if (stopping) {
@@ -123,17 +135,25 @@ public final class ConsoleMultiplexer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("reading console {} failed: {}", source.name(), e.getMessage());
             reason = "reading the console failed: " + e.getMessage();
+        } catch (InterruptedException e) {
+            reason = "console closed";
         }
         finish(reason);
     }
 
-    private void publish(byte[] chunk) {
+    /**
+     * History first, under the lock that {@link #attach} takes, then the viewers known at that moment, outside it (an
+     * offer may wait for a slow viewer): a viewer attaching in between has the chunk in its history copy instead.
+     */
+    private void publish(byte[] chunk) throws InterruptedException {
+        List<Viewer> current;
         synchronized (this) {
             history.append(chunk, 0, chunk.length);
             lastOutput = clock.instant();
-            for (Viewer viewer : viewers) {
-                viewer.offer(chunk);
-            }
+            current = List.copyOf(viewers);
+        }
+        for (Viewer viewer : current) {
+            viewer.offer(chunk);
         }
         if (log != null) {
             log.append(chunk, 0, chunk.length);

@@ -5,8 +5,8 @@ public interface ConsoleSource extends AutoCloseable {
     /** Returned by {@link #read} when the console is gone for good. */
     int END = -1;
 
-    /** Waits up to {@code timeoutMillis}; returns bytes read, 0 on timeout or {@link #END}. */
-    int read(byte[] buf, int timeoutMillis);
+    /** Waits up to {@code timeoutMillis}; reads into {@code buf[off, off+len)}; returns bytes read, 0 on timeout or {@link #END}. */
+    int read(byte[] buf, int off, int len, int timeoutMillis);
 
     void write(byte[] buf, int off, int len);
 

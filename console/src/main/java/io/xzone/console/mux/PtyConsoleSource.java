@@ -15,8 +15,8 @@ public final class PtyConsoleSource implements ConsoleSource {
     }
 
     @Override
-    public int read(byte[] buf, int timeoutMillis) {
-        int n = device.read(buf, timeoutMillis);
+    public int read(byte[] buf, int off, int len, int timeoutMillis) {
+        int n = device.read(buf, off, len, timeoutMillis);
         return n == PtyDevice.END ? END : n;
     }
 

@@ -2,9 +2,13 @@ package io.xzone.console.server;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the console server as its own process, in its own session ({@code setsid}), so that it outlives the command
@@ -12,6 +16,8 @@ import java.util.List;
  * its output goes to {@code server.log} next to the socket.
  */
 public final class ProcessServerLauncher implements ServerLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessServerLauncher.class);
+
     private final LogSettings log;
 
     /**
@@ -25,12 +31,23 @@ public final class ProcessServerLauncher implements ServerLauncher {
         return socket.resolveSibling("server.log");
     }
 
+    private static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        return Arrays.stream(path.split(File.pathSeparator)).anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+
     @Override
     public void launch(Path socket) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of("setsid", java, "-cp", System.getProperty("java.class.path"),
-                ConsoleServerMain.class.getName(), socket.toString()));
+        List<String> command = new ArrayList<>();
+        if (onPath("setsid")) {
+            command.add("setsid");
+        } else {
+            LOG.debug("no setsid on PATH: the console server stays in this session");
+        }
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), ConsoleServerMain.class.getName(),
+                socket.toString()));
         if (log != null) {
             command.add(log.dir().toString());
             command.add(Long.toString(log.maxBytes()));

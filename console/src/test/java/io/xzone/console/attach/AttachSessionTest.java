@@ -101,18 +101,6 @@ class AttachSessionTest {
         assertFalse(terminal.getAttributes().getLocalFlag(LocalFlag.ISIG), "Ctrl-C goes to the guest");
     }
 
-    private static String readFromGuest(PseudoTerminalPair pair, int count) {
-        StringBuilder text = new StringBuilder();
-        byte[] buf = new byte[256];
-        long deadline = System.currentTimeMillis() + 5000;
-        while (text.length() < count && System.currentTimeMillis() < deadline) {
-            int n = pair.master().read(buf, 100);
-            if (n > 0) {
-                text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-            }
-        }
-        return text.toString();
-    }
 
     @Test
     void keysGoToTheGuestUntilTheEscapeKeyAndTheTerminalIsRestored() throws Exception {
@@ -126,10 +114,10 @@ class AttachSessionTest {
             Future<AttachSession.Outcome> outcome = pool.submit(() -> session.run(linkTo(mux)));
             awaitRaw(terminal);
             terminal.processInputBytes("root\r\u0003".getBytes(StandardCharsets.UTF_8));
-            assertEquals("root\r\u0003", readFromGuest(pair, 6), "Enter stays CR, Ctrl-C is a byte for the guest");
+            assertEquals("root\r\u0003", pair.guestReads("\u0003"), "Enter stays CR, Ctrl-C is a byte for the guest");
             terminal.processInputBytes("ls\u001dnot sent".getBytes(StandardCharsets.UTF_8));
             assertEquals(AttachSession.Outcome.ESCAPED, outcome.get(5, TimeUnit.SECONDS));
-            assertEquals("ls", readFromGuest(pair, 2), "bytes before the escape key are sent, none after");
+            assertEquals("ls", pair.guestReads("ls"), "bytes before the escape key are sent, none after");
             assertEquals(before, snapshot(terminal.getAttributes()));
             assertTrue(screen.toString(StandardCharsets.UTF_8).contains("zone1 login: "));
             assertEquals(0, mux.viewerCount(), "leaving detaches the viewer");
@@ -147,7 +135,7 @@ class AttachSessionTest {
             awaitRaw(terminal);
             terminal.processInputBytes("a\u001db\u0001".getBytes(StandardCharsets.UTF_8));
             assertEquals(AttachSession.Outcome.ESCAPED, outcome.get(5, TimeUnit.SECONDS));
-            assertEquals("a\u001db", readFromGuest(pair, 3), "Ctrl-] is an ordinary key when ^A is the escape");
+            assertEquals("a\u001db", pair.guestReads("b"), "Ctrl-] is an ordinary key when ^A is the escape");
         }
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xzone.xen.pty.PseudoTerminalPair;
-import io.xzone.xen.pty.PtyDevice;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,18 +25,6 @@ class ConsoleMultiplexerTest {
         return new ConsoleMultiplexer(PtyConsoleSource.open(pair.slavePath()), log).start();
     }
 
-    private static String readFromGuest(PtyDevice master, int expected) {
-        byte[] buf = new byte[256];
-        StringBuilder text = new StringBuilder();
-        long deadline = System.currentTimeMillis() + 5000;
-        while (text.length() < expected && System.currentTimeMillis() < deadline) {
-            int n = master.read(buf, 100);
-            if (n > 0) {
-                text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-            }
-        }
-        return text.toString();
-    }
 
     @Test
     void everyViewerSeesTheOutputAndEveryViewerCanType() throws Exception {
@@ -55,7 +42,7 @@ class ConsoleMultiplexerTest {
             }
             byte[] typed = "root\r".getBytes(StandardCharsets.UTF_8);
             mux.send(typed, 0, typed.length);
-            assertEquals("root\r", readFromGuest(pair.master(), 5));
+            assertEquals("root\r", pair.guestReads("root\r"));
             assertEquals(4, mux.viewerCount());
         }
     }
@@ -158,6 +145,41 @@ class ConsoleMultiplexerTest {
             }
             assertTrue(healthy.awaitText("tick 99\r\n", 5000), healthy.text());
             release.countDown();
+        }
+    }
+
+    @Test
+    void aViewerStalledFarBehindIsSkippedForAndToldWhatItMissed() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CollectingSink stalledCopy = new CollectingSink();
+        ViewerSink stalled = new ViewerSink() {
+            @Override
+            public void write(byte[] bytes) throws IOException {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                stalledCopy.write(bytes);
+            }
+
+            @Override
+            public void close(String reason) {
+            }
+        };
+        try (PseudoTerminalPair pair = PseudoTerminalPair.open(); ConsoleMultiplexer mux = muxOver(pair, null)) {
+            mux.attach(stalled);
+            CollectingSink healthy = new CollectingSink();
+            mux.attach(healthy);
+            byte[] flood = new byte[(int) ConsoleMultiplexer.VIEWER_QUEUE_BYTES * 2];
+            Arrays.fill(flood, (byte) 'x');
+            pair.master().write(flood, 0, flood.length);
+            assertTrue(healthy.awaitBytes(flood.length, 30000), "the healthy viewer got " + healthy.bytes().length);
+            release.countDown();
+            pair.guestPrints("after the flood\r\n");
+            assertTrue(stalledCopy.awaitText("after the flood", 10000));
+            assertTrue(stalledCopy.text().matches("(?s)x+\\r\\n\\[xzone: \\d+ bytes skipped, this viewer fell behind\\]\\r\\n.*"),
+                    stalledCopy.text().substring(Math.max(0, stalledCopy.text().length() - 200)));
         }
     }
 

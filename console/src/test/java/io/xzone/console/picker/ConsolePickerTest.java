@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.xzone.console.zones.ZoneKind;
 import io.xzone.console.zones.ZonesFile;
 import io.xzone.xen.pty.PseudoTerminalPair;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,18 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsolePickerTest {
 
-    private static String guestReads(PseudoTerminalPair pair, int count) {
-        StringBuilder text = new StringBuilder();
-        byte[] buf = new byte[256];
-        long deadline = System.currentTimeMillis() + 10000;
-        while (text.length() < count && System.currentTimeMillis() < deadline) {
-            int n = pair.master().read(buf, 100);
-            if (n > 0) {
-                text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-            }
-        }
-        return text.toString();
-    }
 
     private static String rowOf(String screen, String start) {
         return Arrays.stream(screen.split("\n")).filter(l -> l.startsWith(start)).findFirst().orElse("(no row " + start + ")");
@@ -76,7 +63,7 @@ class ConsolePickerTest {
                 screen = tmux.awaitScreen(s -> s.contains("attached to hvm1 serial") && s.contains("SeaBIOS (version"), 15000);
                 assertTrue(screen.contains("SeaBIOS (version 1.16.2"), "history replayed on attach:\n" + screen);
                 tmux.sendKeys("ls", "Enter");
-                assertEquals("ls\r", guestReads(hvm1Serial, 3));
+                assertEquals("ls\r", hvm1Serial.guestReads("ls\r"));
                 hvm1Serial.guestPrints("hello from ttyS0\r\n");
                 screen = tmux.awaitScreen(s -> s.contains("hello from ttyS0"), 10000);
                 assertTrue(screen.contains("hello from ttyS0"), screen);

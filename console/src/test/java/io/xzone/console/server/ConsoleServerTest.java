@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xzone.console.ConsoleTarget;
+import io.xzone.console.StreamText;
 import io.xzone.console.ConsoleType;
 import io.xzone.console.attach.ConsoleLink;
 import io.xzone.console.mux.ConsoleStatus;
 import io.xzone.console.mux.PtyConsoleSource;
 import io.xzone.xen.pty.PseudoTerminalPair;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,31 +27,7 @@ class ConsoleServerTest {
         throw new IOException("no server should be started here");
     };
 
-    static String readUntil(InputStream in, String expected) throws IOException {
-        StringBuilder text = new StringBuilder();
-        byte[] buf = new byte[4096];
-        while (!text.toString().contains(expected)) {
-            int n = in.read(buf);
-            if (n < 0) {
-                break;
-            }
-            text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-        }
-        return text.toString();
-    }
 
-    static String readFromGuest(PseudoTerminalPair pair, int count) {
-        StringBuilder text = new StringBuilder();
-        byte[] buf = new byte[256];
-        long deadline = System.currentTimeMillis() + 5000;
-        while (text.length() < count && System.currentTimeMillis() < deadline) {
-            int n = pair.master().read(buf, 100);
-            if (n > 0) {
-                text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-            }
-        }
-        return text.toString();
-    }
 
     private static ConsoleServer inProcessServer(Path run) throws IOException {
         return ConsoleServer.start(run.resolve("consoles.sock"), new ConsoleRegistry(PtyConsoleSource::open, null));
@@ -64,16 +40,16 @@ class ConsoleServerTest {
             ConsoleServers servers = new ConsoleServers(run.resolve("consoles.sock"), NO_LAUNCH);
             try (ConsoleLink first = servers.attach(target)) {
                 pair.guestPrints("zone1 login: ");
-                assertEquals("zone1 login: ", readUntil(first.output(), "login: "));
+                assertEquals("zone1 login: ", StreamText.readUntil(first.output(), "login: "));
                 try (ConsoleLink second = servers.attach(target)) {
-                    assertEquals("zone1 login: ", readUntil(second.output(), "login: "), "history replayed");
+                    assertEquals("zone1 login: ", StreamText.readUntil(second.output(), "login: "), "history replayed");
                     first.input().write("root\r".getBytes(StandardCharsets.UTF_8));
-                    assertEquals("root\r", readFromGuest(pair, 5));
+                    assertEquals("root\r", pair.guestReads("root\r"));
                     second.input().write("id\r".getBytes(StandardCharsets.UTF_8));
-                    assertEquals("id\r", readFromGuest(pair, 3));
+                    assertEquals("id\r", pair.guestReads("id\r"));
                     pair.guestPrints("\r\nuid=0(root)\r\n");
-                    assertTrue(readUntil(first.output(), "uid=0(root)\r\n").endsWith("uid=0(root)\r\n"));
-                    assertTrue(readUntil(second.output(), "uid=0(root)\r\n").endsWith("uid=0(root)\r\n"));
+                    assertTrue(StreamText.readUntil(first.output(), "uid=0(root)\r\n").endsWith("uid=0(root)\r\n"));
+                    assertTrue(StreamText.readUntil(second.output(), "uid=0(root)\r\n").endsWith("uid=0(root)\r\n"));
                 }
             }
             ConsoleStatus status = servers.status(target);
@@ -91,9 +67,9 @@ class ConsoleServerTest {
         try (ConsoleServer server = inProcessServer(run);
                 ConsoleLink link = new ConsoleServers(run.resolve("consoles.sock"), NO_LAUNCH).attach(target)) {
             pair.guestPrints("bye\r\n");
-            assertTrue(readUntil(link.output(), "bye").contains("bye"));
+            assertTrue(StreamText.readUntil(link.output(), "bye").contains("bye"));
             pair.close();
-            String rest = readUntil(link.output(), "\u0000never");
+            String rest = StreamText.readUntil(link.output(), "\u0000never");
             assertTrue(rest.contains("[xzone: the console's pty " + pair.slavePath() + " closed (the zone went away)]"), rest);
         }
     }
@@ -128,11 +104,11 @@ class ConsoleServerTest {
         try (ConsoleLink link = servers.attach(pvTarget); ConsoleLink other = servers.attach(serialTarget)) {
             pv.guestPrints("first words\r\n");
             serial.guestPrints("SeaBIOS\r\n");
-            assertTrue(readUntil(link.output(), "first words").contains("first words"));
-            assertTrue(readUntil(other.output(), "SeaBIOS").contains("SeaBIOS"));
+            assertTrue(StreamText.readUntil(link.output(), "first words").contains("first words"));
+            assertTrue(StreamText.readUntil(other.output(), "SeaBIOS").contains("SeaBIOS"));
         }
         try (ConsoleLink again = servers.attach(pvTarget)) {
-            assertTrue(readUntil(again.output(), "first words").contains("first words"), "the server kept the history");
+            assertTrue(StreamText.readUntil(again.output(), "first words").contains("first words"), "the server kept the history");
         }
         assertEquals("first words\r\n", Files.readString(log.fileFor("zone1", ConsoleType.PV)));
         assertEquals("SeaBIOS\r\n", Files.readString(log.fileFor("zone1", ConsoleType.SERIAL)));

@@ -7,20 +7,21 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The write-ahead record of one guest's conversion, in {@code STATE/journal/GUEST/}: an append-only {@code journal.log}
- * and the original bytes of every edited file under {@code blobs/SHA256}. Every original is stored (synced, by
- * checksum) before the file it came from is touched, so a rollback can always restore it byte for byte, and a kill at
- * any moment leaves a journal a rerun continues. A line counts only once its newline is on disk.
+ * The write-ahead record of one guest's conversion, in {@code STATE/journal/GUEST/journal.log}: append-only lines, the
+ * original of every edited file among them (its bytes in base64 beside their SHA-256, mode, owner and group). Every
+ * original is stored and synced before the file it came from is touched, so a rollback can always restore it byte
+ * for byte, and a kill at any moment leaves a journal a rerun continues. A line counts only once its newline is on
+ * disk. One synced append per step keeps a guest's conversion to a handful of fsyncs.
  */
 public final class Journal {
     private static final String LOG = "journal.log";
@@ -65,19 +66,25 @@ public final class Journal {
         return kind == null ? Optional.empty() : Optional.of(new Target(kind, path, config));
     }
 
-    /** Starts the journal, or checks that an existing one is about the same image. */
-    public void begin(Target target) throws IOException, JournalException {
+    /**
+     * Starts the journal (or checks that an existing one is about the same image) and records what each path holds
+     * before its first change, in one synced append: the one fsync that must come before the guest is touched. A path
+     * already recorded keeps its first original.
+     */
+    public void begin(Target target, List<JournalEntry> originals) throws IOException, JournalException {
         Optional<Target> existing = target();
+        List<String[]> lines = new ArrayList<>();
         if (existing.isPresent()) {
             if (!existing.get().path().equals(target.path()) || !existing.get().kind().equals(target.kind())) {
                 throw new JournalException("the journal in " + folder + " is about " + existing.get().path()
                         + ", not " + target.path() + ": roll that conversion back first");
             }
-            return;
+        } else {
+            lines.add(new String[] {"target", target.kind(), target.path().toString()});
+            lines.add(new String[] {"config", target.config().toString()});
         }
-        Files.createDirectories(folder.resolve("blobs"));
-        append("target", target.kind(), target.path().toString());
-        append("config", target.config().toString());
+        lines.addAll(originalLines(originals));
+        append(lines, true);
     }
 
     public boolean complete() throws IOException {
@@ -89,8 +96,8 @@ public final class Journal {
         for (String[] f : lines()) {
             switch (f[0]) {
                 case "file" -> entries.add(new JournalEntry(Integer.parseInt(f[1]), f[2],
-                        new FileState.Regular(blob(f[3]), Integer.parseInt(f[4], 8), Integer.parseInt(f[5]),
-                                Integer.parseInt(f[6]))));
+                        new FileState.Regular(original(f[2], f[3], f[7]), Integer.parseInt(f[4], 8),
+                                Integer.parseInt(f[5]), Integer.parseInt(f[6]))));
                 case "symlink" -> entries.add(new JournalEntry(Integer.parseInt(f[1]), f[2], new FileState.Symlink(f[3])));
                 case "absent" -> entries.add(new JournalEntry(Integer.parseInt(f[1]), f[2], new FileState.Absent()));
                 default -> {
@@ -106,52 +113,47 @@ public final class Journal {
                 || f[0].equals("absent")) && f[1].equals(String.valueOf(partition)) && f[2].equals(path));
     }
 
-    /** Records what a path holds before its first change; a path already recorded keeps its first original. */
-    public void recordOriginal(int partition, String path, FileState original) throws IOException {
-        if (has(partition, path)) {
-            return;
+    private List<String[]> originalLines(List<JournalEntry> originals) throws IOException {
+        List<String[]> lines = new ArrayList<>();
+        for (JournalEntry entry : originals) {
+            if (has(entry.partition(), entry.path())) {
+                continue;
+            }
+            String p = String.valueOf(entry.partition());
+            if (entry.original() instanceof FileState.Regular regular) {
+                lines.add(new String[] {"file", p, entry.path(), sha256(regular.content()),
+                    Integer.toOctalString(regular.mode()), String.valueOf(regular.uid()), String.valueOf(regular.gid()),
+                    Base64.getEncoder().encodeToString(regular.content())});
+            } else if (entry.original() instanceof FileState.Symlink link) {
+                lines.add(new String[] {"symlink", p, entry.path(), link.target()});
+            } else {
+                lines.add(new String[] {"absent", p, entry.path()});
+            }
         }
-        String p = String.valueOf(partition);
-        if (original instanceof FileState.Regular regular) {
-            String sha = storeBlob(regular.content());
-            append("file", p, path, sha, Integer.toOctalString(regular.mode()), String.valueOf(regular.uid()),
-                    String.valueOf(regular.gid()));
-        } else if (original instanceof FileState.Symlink link) {
-            append("symlink", p, path, link.target());
-        } else {
-            append("absent", p, path);
-        }
+        return lines;
     }
 
-    /** A file xzone writes outside the guest (the HVM config, the zone spec): rollback removes it. */
-    public void recordOutput(Path file) throws IOException {
-        if (!outputs().contains(file)) {
-            append("output", file.toString());
-        }
+    /** Files xzone writes outside the guest (the HVM config, the zone spec): rollback removes them. */
+    public void recordOutputs(List<Path> files) throws IOException {
+        List<Path> known = outputs();
+        append(files.stream().filter(f -> !known.contains(f)).map(f -> new String[] {"output", f.toString()}).toList(),
+                true);
     }
 
     public List<Path> outputs() throws IOException {
         return lines().stream().filter(f -> f[0].equals("output")).map(f -> Path.of(f[1])).toList();
     }
 
+    /** Not synced: lost to a power cut, it only makes the next run report the guest converted, not unchanged. */
     public void markComplete() throws IOException {
         if (!complete()) {
-            append(COMPLETE);
+            append(List.<String[]>of(new String[] {COMPLETE}), false);
         }
     }
 
     /** Removes the journal after a finished rollback: the last step, so a killed rollback can be run again. */
     public void delete() throws IOException {
-        Path blobs = folder.resolve("blobs");
-        if (Files.isDirectory(blobs)) {
-            try (var files = Files.list(blobs)) {
-                for (Path p : files.toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
         Files.deleteIfExists(folder.resolve(LOG));
-        Files.deleteIfExists(blobs);
         Files.deleteIfExists(folder);
     }
 
@@ -163,45 +165,43 @@ public final class Journal {
         }
     }
 
-    private byte[] blob(String sha) throws IOException, JournalException {
-        byte[] content = Files.readAllBytes(folder.resolve("blobs").resolve(sha));
+    /** The original bytes stored in a journal line, checked against the checksum stored beside them. */
+    private byte[] original(String path, String sha, String base64) throws JournalException {
+        byte[] content = Base64.getDecoder().decode(base64);
         if (!sha256(content).equals(sha)) {
-            throw new JournalException("the journal copy " + folder.resolve("blobs").resolve(sha)
+            throw new JournalException("the journal's copy of " + path + " in " + folder.resolve(LOG)
                     + " does not match its checksum: it was damaged, restore it from a backup");
         }
         return content;
     }
 
-    private String storeBlob(byte[] content) throws IOException {
-        String sha = sha256(content);
-        Path target = folder.resolve("blobs").resolve(sha);
-        if (Files.exists(target) && sha256(Files.readAllBytes(target)).equals(sha)) {
-            return sha;
+    /** Appends lines in one write, synced if asked; the folders are synced too when the log is new. */
+    private void append(List<String[]> lines, boolean sync) throws IOException {
+        if (lines.isEmpty()) {
+            return;
         }
-        Path temp = folder.resolve("blobs").resolve(sha + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(ByteBuffer.wrap(content));
-            channel.force(true);
-        }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncFolder(target.getParent());
-        return sha;
-    }
-
-    private void append(String... fields) throws IOException {
-        for (String field : fields) {
-            if (field.contains("\t") || field.contains("\n")) {
-                throw new IOException("journal field with a tab or newline: " + field);
+        StringBuilder text = new StringBuilder();
+        for (String[] fields : lines) {
+            for (String field : fields) {
+                if (field.contains("\t") || field.contains("\n")) {
+                    throw new IOException("journal field with a tab or newline: " + field);
+                }
             }
+            text.append(String.join("\t", fields)).append('\n');
         }
+        boolean created = !Files.exists(folder.resolve(LOG));
         Files.createDirectories(folder);
         try (FileChannel channel = FileChannel.open(folder.resolve(LOG), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            channel.write(ByteBuffer.wrap((String.join("\t", fields) + "\n").getBytes(StandardCharsets.UTF_8)));
-            channel.force(true);
+            channel.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+            if (sync) {
+                channel.force(true);
+            }
         }
-        syncFolder(folder);
+        if (created && sync) {
+            syncFolder(folder);
+            syncFolder(folder.getParent());
+        }
     }
 
     private List<String[]> lines() throws IOException {

@@ -36,6 +36,16 @@ public enum SampleGuests {
         };
     }
 
+    /** The files of a one-filesystem guest (not UBUNTU1404, whose /boot is separate), for a guest root in a folder. */
+    public GuestFiles rootFiles() {
+        return switch (this) {
+            case CENTOS6 -> centos6(null, null);
+            case DEBIAN7 -> debian7(null, null);
+            case GRUB2 -> grub2(null, null);
+            case UBUNTU1404 -> throw new IllegalArgumentException("UBUNTU1404 has two filesystems");
+        };
+    }
+
     /** A copy that stays sparse (cp --sparse=always), for the many disks of bulk tests. */
     public static Path copy(Path image, Path target) throws IOException, InterruptedException {
         DiskBuilder.run("", "cp", "--sparse=always", image.toString(), target.toString());

@@ -36,32 +36,43 @@ class KillDuringBulkTest {
             templates.add(kind.build(folder.resolve(kind.name() + ".template.img"), null, null));
         }
         List<Path> images = new ArrayList<>();
+        Path calibration = Files.createDirectories(folder.resolve("calibration"));
         for (int i = 0; i < GUESTS; i++) {
             SampleGuests kind = SampleGuests.values()[i % templates.size()];
             Path image = SampleGuests.copy(templates.get(i % templates.size()), folder.resolve("g" + i + ".img"));
             images.add(image);
             Files.writeString(inventory.resolve(String.format("g%02d.cfg", i)), kind.xlConfig("g" + i, image));
+            Path spare = SampleGuests.copy(templates.get(i % templates.size()), calibration.resolve("c" + i + ".img"));
+            Files.writeString(calibration.resolve(String.format("c%02d.cfg", i)), kind.xlConfig("c" + i, spare));
         }
         Path state = folder.resolve("state");
         Path isoCache = Path.of("target", "grub-iso-cache").toAbsolutePath();
 
+        // How long a whole run takes here and now (on identical spare guests), so the kills land inside runs.
+        long started = System.nanoTime();
+        Process whole = bulk(calibration, folder.resolve("calibration-state"), isoCache);
+        assertTrue(whole.waitFor(10, TimeUnit.MINUTES));
+        long fullRunMillis = (System.nanoTime() - started) / 1_000_000;
+
         Random random = new Random(Long.getLong("xzone.kill.seed", System.nanoTime()));
-        long fullRunMillis = 0;
+        int killedWhileRunning = 0;
         for (int kill = 0; kill < KILLS; kill++) {
-            // Spread the kills over the time a whole run takes (measured by a first run that is let go on until killed).
-            long delay = 300 + (long) (random.nextDouble() * Math.max(3000, fullRunMillis));
-            long started = System.nanoTime();
+            long delay = 300 + (long) (random.nextDouble() * fullRunMillis / 2);
             Process run = bulk(inventory, state, isoCache);
             if (!run.waitFor(delay, TimeUnit.MILLISECONDS)) {
-                run.destroyForcibly().waitFor();
+                run.destroyForcibly().waitFor(); // SIGKILL
+                killedWhileRunning++;
             }
-            fullRunMillis = Math.max(fullRunMillis, (System.nanoTime() - started) / 1_000_000 * 3);
         }
         Process last = bulk(inventory, state, isoCache);
         assertTrue(last.waitFor(10, TimeUnit.MINUTES), "the final run did not finish");
         String output = new String(last.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, last.exitValue(), output);
-        assertTrue(output.contains(GUESTS + " guests:") && !output.contains("failed"), output);
+        String summary = output.lines().filter(line -> line.startsWith(GUESTS + " guests:")).findFirst().orElse("");
+        assertFalse(summary.isEmpty() || summary.contains("failed"), output);
+        assertTrue(killedWhileRunning >= KILLS / 2, "only " + killedWhileRunning + " runs were still running when killed");
+        System.out.println("kill -9 test: " + killedWhileRunning + " of " + KILLS + " runs killed while running; last run: "
+                + summary);
 
         for (int i = 0; i < GUESTS; i++) {
             SampleGuests kind = SampleGuests.values()[i % templates.size()];

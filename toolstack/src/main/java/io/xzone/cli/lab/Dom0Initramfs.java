@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -142,7 +143,7 @@ final class Dom0Initramfs {
                     String marker = "/modules/" + kernel.release() + "/";
                     Path copy = tree.resolve(words[1].substring(words[1].indexOf(marker) + marker.length()));
                     Files.createDirectories(copy.getParent());
-                    Files.copy(source, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

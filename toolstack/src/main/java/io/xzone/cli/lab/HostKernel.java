@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -112,7 +113,7 @@ public record HostKernel(String release, Path bzImage, Path modules) {
     private static boolean startsWith(Path file, byte[] magic) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(magic.length);
-            return java.util.Arrays.equals(head, magic);
+            return Arrays.equals(head, magic);
         }
     }
 }

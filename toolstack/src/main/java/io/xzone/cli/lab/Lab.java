@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,8 +117,12 @@ public final class Lab implements AutoCloseable {
         LabCache.Artifact guest = GuestImages.buildArtifact(cache, kernel, versions.get("busybox-static"));
         Dom0Initramfs dom0 = new Dom0Initramfs(kernel, javaHome);
         LabCache.Artifact initramfs = cache.artifact("dom0", dom0.fingerprint(versions), dom0::build);
-        List<String> rebuilt = new java.util.ArrayList<>();
-        for (Map.Entry<String, LabCache.Artifact> a : Map.of("xen", xen, "guest", guest, "dom0", initramfs).entrySet()) {
+        Map<String, LabCache.Artifact> artifacts = new LinkedHashMap<>();
+        artifacts.put("xen", xen);
+        artifacts.put("guest", guest);
+        artifacts.put("dom0", initramfs);
+        List<String> rebuilt = new ArrayList<>();
+        for (Map.Entry<String, LabCache.Artifact> a : artifacts.entrySet()) {
             if (a.getValue().rebuilt()) {
                 rebuilt.add(a.getKey() + " " + seconds(a.getValue().took()));
             }

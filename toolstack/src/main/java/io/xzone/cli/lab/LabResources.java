@@ -3,6 +3,8 @@ package io.xzone.cli.lab;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /** The shell scripts the lab puts into its images, kept as resources next to these classes. */
 final class LabResources {
@@ -27,12 +29,12 @@ final class LabResources {
     static String codeFingerprint(Class<?>... builders) {
         String[] parts = new String[builders.length];
         for (int i = 0; i < builders.length; i++) {
-            parts[i] = java.util.HexFormat.of().formatHex(bytes(builders[i].getSimpleName() + ".class"));
+            parts[i] = HexFormat.of().formatHex(bytes(builders[i].getSimpleName() + ".class"));
         }
         return LabCache.fingerprint(parts);
     }
 
     static String text(String name) {
-        return new String(bytes(name), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes(name), StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,7 @@ package io.xzone.xen.pty;
 import io.xzone.xen.XenException;
 import io.xzone.xen.raw.PtyLibC;
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -21,11 +22,15 @@ public final class PtyDevice implements AutoCloseable {
     /** Returned by {@link #read} when the other side is gone. */
     public static final int END = -1;
 
-    private static final PtyLibC LIBC = PtyLibC.INSTANCE;
+    /** The most one read returns; a pty hands over at most a few KiB at a time anyway. */
+    public static final int MAX_READ = 64 * 1024;
 
     private final int fd;
     private final String name;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Reads land here, then are copied out: one native buffer per device instead of one per call. */
+    private final Memory readBuffer = new Memory(MAX_READ);
+    private final int[] pollFd = new int[2];
     private boolean closed;
 
     PtyDevice(int fd, String name) {
@@ -37,7 +42,7 @@ public final class PtyDevice implements AutoCloseable {
     public static PtyDevice openRaw(String path) {
         int fd;
         try {
-            fd = LIBC.open(path, PtyLibC.O_RDWR | PtyLibC.O_NOCTTY | PtyLibC.O_CLOEXEC);
+            fd = PtyLibC.open(path, PtyLibC.O_RDWR | PtyLibC.O_NOCTTY | PtyLibC.O_CLOEXEC);
         } catch (LastErrorException e) {
             throw new XenException("open(" + path + ")", e.getErrorCode(), null);
         }
@@ -58,43 +63,52 @@ public final class PtyDevice implements AutoCloseable {
     void makeRaw() {
         byte[] termios = new byte[PtyLibC.TERMIOS_SIZE];
         try {
-            LIBC.tcgetattr(fd, termios);
-            LIBC.cfmakeraw(termios);
-            LIBC.tcsetattr(fd, PtyLibC.TCSANOW, termios);
+            PtyLibC.tcgetattr(fd, termios);
+            PtyLibC.cfmakeraw(termios);
+            PtyLibC.tcsetattr(fd, PtyLibC.TCSANOW, termios);
         } catch (LastErrorException e) {
             throw new XenException("tcsetattr(" + name + ", raw)", e.getErrorCode(), null);
         }
     }
 
     /**
-     * Waits up to {@code timeoutMillis} for bytes and reads what is there into {@code buf}.
+     * Waits up to {@code timeoutMillis} for bytes and reads what is there (at most {@code len}, at most
+     * {@link #MAX_READ}) into {@code buf} at {@code off}. One thread reads at a time.
      *
      * @return the number of bytes read, 0 on timeout, {@link #END} when the other side has gone away
      */
-    public int read(byte[] buf, int timeoutMillis) {
+    public int read(byte[] buf, int off, int len, int timeoutMillis) {
         lock.readLock().lock();
         try {
-            if (closed) {
-                return END;
+            synchronized (readBuffer) {
+                return closed ? END : readLocked(buf, off, Math.min(len, MAX_READ), timeoutMillis);
             }
-            PtyLibC.PollFd poll = new PtyLibC.PollFd();
-            poll.fd = fd;
-            poll.events = PtyLibC.POLLIN;
-            try {
-                if (LIBC.poll(poll, 1, timeoutMillis) == 0) {
-                    return 0;
-                }
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == PtyLibC.EINTR) {
-                    return 0;
-                }
-                throw new XenException("poll(" + name + ")", e.getErrorCode(), null);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** {@link #read(byte[], int, int, int)} into the whole of {@code buf}. */
+    public int read(byte[] buf, int timeoutMillis) {
+        return read(buf, 0, buf.length, timeoutMillis);
+    }
+
+    private int readLocked(byte[] buf, int off, int len, int timeoutMillis) {
+        try {
+            pollFd[0] = fd;
+            pollFd[1] = PtyLibC.POLLIN;
+            if (PtyLibC.poll(pollFd, 1, timeoutMillis) == 0) {
+                return 0;
             }
-            if ((poll.revents & PtyLibC.POLLIN) == 0) {
+            if (((pollFd[1] >>> 16) & PtyLibC.POLLIN) == 0) {
                 return END; // POLLHUP/POLLERR without data: the master side is closed
             }
-            long n = LIBC.read(fd, buf, buf.length);
-            return n == 0 ? END : (int) n;
+            long n = PtyLibC.read(fd, readBuffer, len);
+            if (n == 0) {
+                return END;
+            }
+            readBuffer.read(0, buf, off, (int) n);
+            return (int) n;
         } catch (LastErrorException e) {
             if (e.getErrorCode() == PtyLibC.EIO) {
                 return END;
@@ -103,8 +117,6 @@ public final class PtyDevice implements AutoCloseable {
                 return 0;
             }
             throw new XenException("read(" + name + ")", e.getErrorCode(), null);
-        } finally {
-            lock.readLock().unlock();
         }
     }
 
@@ -119,7 +131,7 @@ public final class PtyDevice implements AutoCloseable {
             while (rest.length > 0) {
                 long n;
                 try {
-                    n = LIBC.write(fd, rest, rest.length);
+                    n = PtyLibC.write(fd, rest, rest.length);
                 } catch (LastErrorException e) {
                     if (e.getErrorCode() == PtyLibC.EINTR || e.getErrorCode() == PtyLibC.EAGAIN) {
                         continue;
@@ -139,7 +151,8 @@ public final class PtyDevice implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
-                LIBC.close(fd);
+                PtyLibC.close(fd);
+                readBuffer.close();
             }
         } catch (LastErrorException e) {
             // The fd is released by the kernel even when close reports an error; nothing left to undo.

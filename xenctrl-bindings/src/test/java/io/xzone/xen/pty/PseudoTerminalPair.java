@@ -20,17 +20,16 @@ public final class PseudoTerminalPair implements AutoCloseable {
     }
 
     public static PseudoTerminalPair open() {
-        PtyLibC libc = PtyLibC.INSTANCE;
         int fd;
         try {
-            fd = libc.posix_openpt(PtyLibC.O_RDWR | PtyLibC.O_NOCTTY | PtyLibC.O_CLOEXEC);
-            libc.grantpt(fd);
-            libc.unlockpt(fd);
+            fd = PtyLibC.posix_openpt(PtyLibC.O_RDWR | PtyLibC.O_NOCTTY | PtyLibC.O_CLOEXEC);
+            PtyLibC.grantpt(fd);
+            PtyLibC.unlockpt(fd);
         } catch (LastErrorException e) {
             throw new XenException("posix_openpt", e.getErrorCode(), null);
         }
         byte[] name = new byte[128];
-        int rc = libc.ptsname_r(fd, name, name.length);
+        int rc = PtyLibC.ptsname_r(fd, name, name.length);
         if (rc != 0) {
             throw new XenException("ptsname_r", rc, null);
         }
@@ -53,6 +52,24 @@ public final class PseudoTerminalPair implements AutoCloseable {
     public void guestPrints(String text) {
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         master.write(bytes, 0, bytes.length);
+    }
+
+    /**
+     * What the guest reads (what viewers typed), until it has read {@code expected} or 20 s have passed; the text
+     * read either way, for the test's assertion to show.
+     */
+    public String guestReads(String expected) {
+        StringBuilder text = new StringBuilder();
+        byte[] buf = new byte[4096];
+        long deadline = System.currentTimeMillis() + 20000;
+        while (!text.toString().contains(expected) && System.currentTimeMillis() < deadline) {
+            int n = master.read(buf, 100);
+            if (n == PtyDevice.END) {
+                break;
+            }
+            text.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return text.toString();
     }
 
     @Override

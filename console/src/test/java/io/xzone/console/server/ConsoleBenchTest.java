@@ -1,0 +1,221 @@
+package io.xzone.console.server;
+
+import io.xzone.console.ConsoleTarget;
+import io.xzone.console.ConsoleType;
+import io.xzone.console.attach.ConsoleLink;
+import io.xzone.console.mux.PtyConsoleSource;
+import io.xzone.xen.pty.PseudoTerminalPair;
+import io.xzone.xen.pty.PtyDevice;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Throughput and latency of a console seen through the console server (multiplexer, history, Unix socket to each
+ * viewer) against reading the same kind of pty directly, in the same run: 1 and 8 viewers. Targets: at least 0.8x the
+ * direct throughput, p99 added latency under 5 ms. Reported, not asserted (run with {@code mvn -P bench verify}).
+ */
+@Tag("bench")
+class ConsoleBenchTest {
+    private static final int BULK_BYTES = 32 << 20;
+    private static final int PINGS = 1000;
+    private static final int WARMUP_PINGS = 200;
+    private static final int ROUNDS = 3;
+
+    /** Something that reads what the guest prints: the pty itself, or n viewers through the server. */
+    private interface Readers extends AutoCloseable {
+        /** Blocks until every reader has received {@code total} bytes in all. */
+        void awaitTotal(long total) throws InterruptedException;
+
+        @Override
+        void close() throws Exception;
+    }
+
+    /**
+     * Counts bytes per reader thread; awaitTotal waits for the slowest one. It blocks rather than spins: on a small
+     * loaded host a spinning waiter takes the CPU the readers need.
+     */
+    private static final class Counters {
+        private final long[] received;
+
+        Counters(int n) {
+            received = new long[n];
+        }
+
+        synchronized void add(int reader, int n) {
+            received[reader] += n;
+            notifyAll();
+        }
+
+        synchronized void awaitTotal(long total) throws InterruptedException {
+            for (long counter : received) {
+                if (counter < total) {
+                    wait();
+                    awaitTotal(total);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static Readers direct(PseudoTerminalPair pair) {
+        PtyDevice device = PtyDevice.openRaw(pair.slavePath());
+        Counters counters = new Counters(1);
+        daemon("direct-reader", () -> {
+            byte[] buf = new byte[65536];
+            for (int n; (n = device.read(buf, 200)) != PtyDevice.END; ) {
+                counters.add(0, n);
+            }
+        });
+        return new Readers() {
+            @Override
+            public void awaitTotal(long total) throws InterruptedException {
+                counters.awaitTotal(total);
+            }
+
+            @Override
+            public void close() {
+                device.close();
+            }
+        };
+    }
+
+    private static Readers throughServer(PseudoTerminalPair pair, Path run, int viewers) throws IOException {
+        ConsoleServer server = ConsoleServer.start(run.resolve("consoles.sock"),
+                new ConsoleRegistry(PtyConsoleSource::open, null));
+        ConsoleServers servers = new ConsoleServers(run.resolve("consoles.sock"), socket -> {
+            throw new IOException("the bench runs its own server");
+        });
+        ConsoleTarget target = new ConsoleTarget(1, "bench", ConsoleType.PV, pair.slavePath());
+        Counters counters = new Counters(viewers);
+        List<ConsoleLink> links = new ArrayList<>();
+        for (int i = 0; i < viewers; i++) {
+            ConsoleLink link = servers.attach(target);
+            links.add(link);
+            int reader = i;
+            daemon("viewer-" + i, () -> {
+                byte[] buf = new byte[65536];
+                try {
+                    InputStream in = link.output();
+                    for (int n; (n = in.read(buf)) >= 0; ) {
+                        counters.add(reader, n);
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the run
+                }
+            });
+        }
+        return new Readers() {
+            @Override
+            public void awaitTotal(long total) throws InterruptedException {
+                counters.awaitTotal(total);
+            }
+
+            @Override
+            public void close() throws IOException {
+                links.forEach(ConsoleLink::close);
+                server.close();
+            }
+        };
+    }
+
+    /** Bytes per second from the guest's writes to the slowest reader's last byte. */
+    private static double throughput(PseudoTerminalPair pair, Readers readers) throws InterruptedException {
+        byte[] chunk = new byte[16384];
+        Arrays.fill(chunk, (byte) 'x');
+        long start = System.nanoTime();
+        for (int sent = 0; sent < BULK_BYTES; sent += chunk.length) {
+            pair.master().write(chunk, 0, chunk.length);
+        }
+        readers.awaitTotal(BULK_BYTES);
+        return BULK_BYTES / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** One-way latency of a 16-byte line, guest write to the slowest reader, in microseconds, sorted. */
+    private static long[] latencies(PseudoTerminalPair pair, Readers readers, long already) throws InterruptedException {
+        byte[] ping = "ping 0123456789\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long[] micros = new long[PINGS];
+        long total = already;
+        for (int i = -WARMUP_PINGS; i < PINGS; i++) {
+            long start = System.nanoTime();
+            pair.master().write(ping, 0, ping.length);
+            total += ping.length;
+            readers.awaitTotal(total);
+            if (i >= 0) {
+                micros[i] = (System.nanoTime() - start) / 1000;
+            }
+        }
+        Arrays.sort(micros);
+        return micros;
+    }
+
+    private record Run(double bytesPerSecond, long p50, long p99) {
+    }
+
+    private static Run measure(Path run, int viewers) throws Exception {
+        try (PseudoTerminalPair pair = PseudoTerminalPair.open();
+                Readers readers = viewers == 0 ? direct(pair) : throughServer(pair, run, viewers)) {
+            double rate = throughput(pair, readers);
+            long[] micros = latencies(pair, readers, BULK_BYTES);
+            return new Run(rate, micros[PINGS / 2], micros[PINGS * 99 / 100]);
+        }
+    }
+
+    /** The median of several rounds, each configuration measured in turn, so load from elsewhere hits all alike. */
+    private static Run median(List<Run> runs) {
+        double[] rates = runs.stream().mapToDouble(Run::bytesPerSecond).sorted().toArray();
+        long[] p50 = runs.stream().mapToLong(Run::p50).sorted().toArray();
+        long[] p99 = runs.stream().mapToLong(Run::p99).sorted().toArray();
+        return new Run(rates[rates.length / 2], p50[p50.length / 2], p99[p99.length / 2]);
+    }
+
+    @Test
+    void multiplexerAgainstThePtyDirectly(@TempDir Path run) throws Exception {
+        measure(run, 0); // warm the JIT up on both paths before the numbers that count
+        measure(run, 1);
+        int[] configurations = {0, 1, 8};
+        List<List<Run>> runs = new ArrayList<>();
+        for (int c = 0; c < configurations.length; c++) {
+            runs.add(new ArrayList<>());
+        }
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int c = 0; c < configurations.length; c++) {
+                runs.get(c).add(measure(run, configurations[c]));
+            }
+        }
+        Run direct = median(runs.get(0));
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                "console bench: %d MiB bulk, %d pings, median of %d rounds; direct pty read: %.0f MiB/s, "
+                        + "latency p50 %d us, p99 %d us%n",
+                BULK_BYTES >> 20, PINGS, ROUNDS, direct.bytesPerSecond() / (1 << 20), direct.p50(), direct.p99()));
+        for (int c = 1; c < configurations.length; c++) {
+            Run mux = median(runs.get(c));
+            int viewers = configurations[c];
+            report.append(String.format(Locale.ROOT,
+                    "  %d viewer%s through the server: %.0f MiB/s (%.2fx direct, target >= 0.8x); latency p50 %d us, "
+                            + "p99 %d us; added p99 %.2f ms (target < 5 ms)%n",
+                    viewers, viewers == 1 ? "" : "s", mux.bytesPerSecond() / (1 << 20),
+                    mux.bytesPerSecond() / direct.bytesPerSecond(), mux.p50(), mux.p99(),
+                    (mux.p99() - direct.p99()) / 1000.0));
+        }
+        System.out.print(report);
+        Path out = Path.of(System.getProperty("xzone.project.root", "."), "console", "target", "bench");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("console.txt"), report);
+    }
+}
