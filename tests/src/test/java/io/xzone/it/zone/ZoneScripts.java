@@ -36,7 +36,7 @@ final class ZoneScripts {
         ScriptResult result = lab.runOk(String.join("\n",
                 "i=0",
                 "until grep -a -q '" + MARKER + "' " + log + " 2>/dev/null; do",
-                "  i=$((i + 1)); [ $i -lt 3000 ] || { echo 'no marker after 10 minutes'; tail -c 2000 " + log + "; exit 1; }",
+                "  i=$((i + 1)); [ $i -lt 2700 ] || { echo 'no marker after 9 minutes'; tail -c 2000 " + log + "; exit 1; }",
                 "  usleep 200000",
                 "done",
                 "grep -a -m1 '" + MARKER + "' " + log));
