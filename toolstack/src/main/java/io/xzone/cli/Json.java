@@ -1,5 +1,6 @@
 package io.xzone.cli;
 
+import io.xzone.convert.Quoting;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -64,24 +65,8 @@ public final class Json {
         out.append(']');
     }
 
+    /** JSON strings use the escapes JSON and TOML basic strings share: one implementation, in conversion-tools. */
     private static void string(StringBuilder out, String text) {
-        out.append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        out.append(Quoting.basicString(text));
     }
 }
