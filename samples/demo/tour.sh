@@ -9,6 +9,9 @@ xl info
 step "xzone, run by dom0 from this checkout's build (xzone --version)"
 xzone --version
 
+step "What this host offers and what -V auto means here (xzone host info)"
+xzone host info
+
 step "Zones: the tiny guest launched as a PV and as a PVH zone (xzone zone launch -V pv / -V pvh)"
 for backend in pv pvh; do
     xzone zone launch --no-supervise -V $backend -n demo-$backend -m 128 --cpus 1 \
