@@ -51,27 +51,32 @@ public final class TestKernels {
         return assemble("pv-pvh", true);
     }
 
+    // Laid out like Linux (virtual 0xffffffff81000000, physical 16 MiB), so libxenguest's address checks pass
+    // for both PV and PVH as they do for a real kernel.
+    private static final String LINKER_SCRIPT = """
+            ENTRY(_start)
+            SECTIONS {
+              . = 0xffffffff81000000;
+              .text : AT(0x1000000) { *(.text) }
+              .note.Xen : AT(ADDR(.note.Xen) - 0xffffffff80000000) { *(.note.Xen) }
+            }
+            """;
+
     private static Path assemble(String name, boolean phys32Entry) throws IOException, InterruptedException {
-        Path elf = WORK.resolve(name + ".elf");
+        String assembly = assemblySource(phys32Entry);
+        // Named after its inputs, so a changed recipe builds a new ELF instead of reusing a stale one from target/.
+        String key = Integer.toHexString((assembly + LINKER_SCRIPT).hashCode());
+        Path elf = WORK.resolve(name + "-" + key + ".elf");
         if (Files.exists(elf)) {
             return elf;
         }
         Files.createDirectories(WORK);
         Path source = WORK.resolve(name + ".S");
-        Files.writeString(source, assemblySource(phys32Entry));
+        Files.writeString(source, assembly);
         Path object = WORK.resolve(name + ".o");
         run(List.of("as", "--64", "-o", object.toString(), source.toString()));
-        // Laid out like Linux (virtual 0xffffffff81000000, physical 16 MiB), so libxenguest's address checks pass
-        // for both PV and PVH as they do for a real kernel.
         Path script = WORK.resolve("kernel.ld");
-        Files.writeString(script, """
-                ENTRY(_start)
-                SECTIONS {
-                  . = 0xffffffff81000000;
-                  .text : AT(0x1000000) { *(.text) }
-                  .note.Xen : AT(ADDR(.note.Xen) - 0xffffffff80000000) { *(.note.Xen) }
-                }
-                """);
+        Files.writeString(script, LINKER_SCRIPT);
         run(List.of("ld", "-m", "elf_x86_64", "-static", "-nostdlib", "-T", script.toString(), "-o", elf.toString(),
                 object.toString()));
         return elf;
