@@ -57,7 +57,9 @@ class KillDuringBulkTest {
         Random random = new Random(Long.getLong("xzone.kill.seed", System.nanoTime()));
         int killedWhileRunning = 0;
         for (int kill = 0; kill < KILLS; kill++) {
-            long delay = 300 + (long) (random.nextDouble() * fullRunMillis / 2);
+            // Each kill lets at most a tenth of a whole run go by: guests finished by earlier runs make later runs
+            // shorter, and on an idle machine wider windows let most runs finish before their kill.
+            long delay = 300 + (long) (random.nextDouble() * fullRunMillis / KILLS);
             Process run = bulk(inventory, state, isoCache);
             if (!run.waitFor(delay, TimeUnit.MILLISECONDS)) {
                 run.destroyForcibly().waitFor(); // SIGKILL
