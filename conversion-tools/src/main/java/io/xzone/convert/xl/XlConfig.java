@@ -121,10 +121,7 @@ public final class XlConfig {
         if (setting == null) {
             return Optional.empty();
         }
-        if (setting.value() instanceof XlValue.Text t) {
-            return Optional.of(t.value());
-        }
-        return Optional.of(setting.value().toXl());
+        return Optional.of(setting.value().plain());
     }
 
     private Optional<Long> number(String key) throws XlConfigException {
@@ -132,7 +129,7 @@ public final class XlConfig {
         if (setting == null) {
             return Optional.empty();
         }
-        String literal = setting.value() instanceof XlValue.Text t ? t.value() : setting.value().toXl();
+        String literal = setting.value().plain();
         try {
             long value = literal.startsWith("0x") ? Long.parseLong(literal.substring(2), 16) : Long.parseLong(literal);
             if (value <= 0) {

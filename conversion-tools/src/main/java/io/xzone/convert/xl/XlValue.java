@@ -9,7 +9,17 @@ public sealed interface XlValue {
     /** The value as xl.cfg text. */
     String toXl();
 
+    /** The value without xl's quotes: a string's content, else as xl.cfg text. */
+    default String plain() {
+        return toXl();
+    }
+
     record Text(String value) implements XlValue {
+        @Override
+        public String plain() {
+            return value;
+        }
+
         @Override
         public String toXl() {
             // xl reads both quote kinds; double quotes unless the value holds one, and xl has no escapes at all.

@@ -1,0 +1,71 @@
+package io.xzone.cli.convert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.xzone.boot.spec.DiskSpec;
+import io.xzone.boot.spec.LifecycleAction;
+import io.xzone.boot.spec.VirtBackend;
+import io.xzone.boot.spec.ZoneSpec;
+import io.xzone.boot.spec.ZoneSpecFile;
+import io.xzone.convert.testing.SampleGuests;
+import io.xzone.convert.xl.XlConfigReader;
+import io.xzone.convert.xl.ZoneSpecWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The zone spec the converter writes is read by {@code xzone zone launch} as it is: the two modules agree on every key,
+ * and the PV guest's pinning and lifecycle actions survive (a guest pinned off dom0's CPU stays pinned when converted).
+ */
+class ConvertedZoneSpecTest {
+
+    @Test
+    void theConvertersSpecLaunchesAsWrittenWithPinningLifecycleDisksAndCd() throws Exception {
+        Path folder = Files.createTempDirectory(SampleGuests.scratch("zone-spec"), "guest");
+        Files.write(folder.resolve("web.img"), new byte[512]);
+        Path iso = Files.write(folder.resolve("grub2-0123.iso"), new byte[512]);
+        Path cfg = Files.writeString(folder.resolve("web.cfg"), """
+                name = "web"
+                memory = 128
+                vcpus = 1
+                cpus = "1"
+                on_poweroff = "preserve"
+                on_reboot = "restart"
+                on_crash = "coredump-restart"
+                bootloader = "pygrub"
+                disk = [ 'file:web.img,xvda,w' ]
+                """);
+        Path spec = Files.writeString(folder.resolve("web.zone.toml"),
+                new ZoneSpecWriter().write(new XlConfigReader().read(cfg), iso));
+
+        ZoneSpec zone = ZoneSpecFile.read(spec).build(Set.of());
+
+        assertEquals(VirtBackend.HVM, zone.backend());
+        assertEquals(128, zone.memoryMib());
+        assertEquals(List.of(1), zone.cpus().cpus());
+        assertEquals(LifecycleAction.PRESERVE, zone.onPoweroff());
+        assertEquals(LifecycleAction.RESTART, zone.onReboot());
+        assertEquals(LifecycleAction.DESTROY, zone.onCrash(), "coredump-restart has no zone equivalent: the default");
+        assertTrue(Files.readString(spec).contains("# on_crash = \"coredump-restart\" in the xl.cfg has no zone equivalent"));
+        assertEquals(List.of(new DiskSpec(folder.resolve("web.img").toAbsolutePath(), DiskSpec.Kind.FILE, "xvda", false, false),
+                new DiskSpec(iso, DiskSpec.Kind.FILE, "hdc", true, true)), zone.disks());
+        assertEquals("dc", zone.hvm().bootOrder());
+        assertTrue(zone.hvm().serial());
+    }
+
+    @Test
+    void aListOfCpusBecomesOneCpuString() throws Exception {
+        Path folder = Files.createTempDirectory(SampleGuests.scratch("zone-spec"), "list");
+        Files.write(folder.resolve("db.img"), new byte[512]);
+        Path cfg = Files.writeString(folder.resolve("db.cfg"),
+                "name = 'db'\nmemory = 256\ncpus = [ \"2\", \"3\" ]\ndisk = [ 'file:db.img,xvda,w' ]\n");
+        Path spec = Files.writeString(folder.resolve("db.zone.toml"),
+                new ZoneSpecWriter().write(new XlConfigReader().read(cfg), Files.write(folder.resolve("cd.iso"), new byte[512])));
+
+        assertEquals(List.of(2, 3), ZoneSpecFile.read(spec).build(Set.of()).cpus().cpus());
+    }
+}
