@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds the dom0 initramfs from the host's Debian packages: busybox, the Xen 4.17 tools and libraries, the Xen device
- * model with its firmware, the kernel modules dom0 needs, every library those programs and the shared JVM load, and the
- * lab's init and job agent. The JVM itself and the project come over 9p at boot.
+ * model with its firmware, the tools {@code xzone convert} runs, the kernel modules dom0 needs, every library those
+ * programs and the shared JVM load, and the lab's init and job agent. The JVM itself and the project come over 9p at boot.
  */
 final class Dom0Initramfs {
     static final String FILE = "dom0.cpio";
@@ -28,9 +28,19 @@ final class Dom0Initramfs {
     private static final List<String> SCRIPTS = List.of("dom0-init.sh", "dom0-agent.sh", "dom0-job.sh");
     private static final Path XEN_TOOLS = Path.of("/usr/lib/xen-4.17");
     private static final Path LIBRARY_DIR = Path.of("/usr/lib/x86_64-linux-gnu");
+    /** GRUB's BIOS platform, which grub-mkrescue puts on the CD (see {@link #CONVERSION_PROGRAMS}). */
+    private static final Path GRUB_BIOS_MODULES = Path.of("/usr/lib/grub/i386-pc");
     private static final List<Path> HOST_TREES = List.of(
             XEN_TOOLS, Path.of("/etc/xen"), Path.of("/usr/share/seabios"), Path.of("/usr/share/qemu"),
-            Path.of("/usr/libexec/xen-qemu-system-i386"));
+            Path.of("/usr/libexec/xen-qemu-system-i386"), GRUB_BIOS_MODULES);
+
+    /**
+     * What {@code xzone convert pv-to-hvm} runs, so a lab test converts guests in dom0 as an operator would: debugfs
+     * (under flock) edits the guest disk, grub-mkrescue builds the GRUB 2 CD with xorriso and xz. Only GRUB's BIOS
+     * platform is copied: converted guests boot their CD through SeaBIOS, and the Xen platforms would add 6 MB to dom0.
+     */
+    static final List<Path> CONVERSION_PROGRAMS = List.of(Path.of("/usr/sbin/debugfs"), Path.of("/usr/bin/flock"),
+            Path.of("/usr/bin/grub-mkrescue"), Path.of("/usr/bin/xorriso"), Path.of("/usr/bin/xz"));
 
     private final HostKernel kernel;
     private final Path javaHome;
@@ -65,6 +75,9 @@ final class Dom0Initramfs {
             }
             for (Path xenstoreTool : list(Path.of("/usr/bin"), "xenstore")) {
                 cpio.copyFromHost(xenstoreTool);
+            }
+            for (Path tool : CONVERSION_PROGRAMS) {
+                cpio.copyFromHost(tool);
             }
             for (Path library : SharedLibraries.of(programs(xenLibraries))) {
                 cpio.copyFromHost(library);
@@ -113,6 +126,7 @@ final class Dom0Initramfs {
         programs.addAll(elfFiles(XEN_TOOLS));
         programs.addAll(list(Path.of("/usr/bin"), "xenstore"));
         programs.add(Path.of("/usr/libexec/xen-qemu-system-i386"));
+        programs.addAll(CONVERSION_PROGRAMS);
         programs.addAll(elfFiles(javaHome));
         return new ArrayList<>(programs);
     }
