@@ -59,6 +59,18 @@ public final class PvhBoot extends HvmContainerBoot {
     }
 
     @Override
+    protected boolean attachesDisks() {
+        // No blkback/netback wiring yet: refused rather than launched without them.
+        return false;
+    }
+
+    @Override
+    protected boolean attachesVifs() {
+        // No blkback/netback wiring yet: refused rather than launched without them.
+        return false;
+    }
+
+    @Override
     public List<String> plan(ZoneSpec spec) {
         PvhAcpiTables acpi = acpiTables(spec);
         HvmLayout layout = layout(spec, acpi);
