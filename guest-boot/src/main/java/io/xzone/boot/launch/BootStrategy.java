@@ -14,6 +14,7 @@ import io.xzone.xen.XenStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,29 +65,37 @@ public abstract class BootStrategy {
 
     /** The template method: builds and starts the zone, or undoes everything and throws {@link LaunchException}. */
     public final LaunchedZone launch(ZoneSpec spec) {
+        return launch(spec, step -> { });
+    }
+
+    /**
+     * As {@link #launch(ZoneSpec)}, telling {@code onStep} as each step begins, so a caller can follow the build
+     * (progress, or a fault-injection test that fails the calls of a chosen step).
+     */
+    public final LaunchedZone launch(ZoneSpec spec, Consumer<BuildStep> onStep) {
         HalfBuiltZone partial = new HalfBuiltZone(xen, store);
         Build build = new Build();
         try {
-            run(BuildStep.CREATE, spec, () -> {
+            run(onStep, BuildStep.CREATE, spec, () -> {
                 int domid = xen.createDomain(domainConfig(spec));
                 build.layout = new ZoneLayout(spec, type(), domid);
                 build.domid = domid;
                 partial.created(domid, build.layout);
             });
-            run(BuildStep.LIMITS, spec, () -> setLimits(spec, build.domid));
-            run(BuildStep.EVENT_CHANNELS, spec, () -> {
+            run(onStep, BuildStep.LIMITS, spec, () -> setLimits(spec, build.domid));
+            run(onStep, BuildStep.EVENT_CHANNELS, spec, () -> {
                 build.storePort = xen.allocUnboundEvtchn(build.domid, DOM0);
                 build.consolePort = xen.allocUnboundEvtchn(build.domid, DOM0);
             });
-            run(BuildStep.IMAGE, spec, () -> build.image = xen.buildImage(imageSpec(spec, build.domid, build.storePort,
+            run(onStep, BuildStep.IMAGE, spec, () -> build.image = xen.buildImage(imageSpec(spec, build.domid, build.storePort,
                     build.consolePort)));
-            run(BuildStep.XENSTORE, spec, () -> writeXenstore(build));
-            run(BuildStep.INTRODUCE, spec, () -> {
+            run(onStep, BuildStep.XENSTORE, spec, () -> writeXenstore(build));
+            run(onStep, BuildStep.INTRODUCE, spec, () -> {
                 store.introduceDomain(build.domid, build.image.storeMfn(), build.storePort);
                 partial.introduced();
             });
-            run(BuildStep.DEVICE_MODEL, spec, () -> partial.deviceModel(startDeviceModel(spec, build.layout)));
-            run(BuildStep.UNPAUSE, spec, () -> xen.unpause(build.domid));
+            run(onStep, BuildStep.DEVICE_MODEL, spec, () -> partial.deviceModel(startDeviceModel(spec, build.layout)));
+            run(onStep, BuildStep.UNPAUSE, spec, () -> xen.unpause(build.domid));
         } catch (StepFailure failure) {
             List<String> leftovers = partial.undo();
             String cleanup = leftovers.isEmpty()
@@ -120,7 +129,8 @@ public abstract class BootStrategy {
         return now.getEpochSecond() + "." + String.format("%02d", now.getNano() / 10_000_000);
     }
 
-    private static void run(BuildStep step, ZoneSpec spec, Runnable work) {
+    private static void run(Consumer<BuildStep> onStep, BuildStep step, ZoneSpec spec, Runnable work) {
+        onStep.accept(step);
         LOG.debug("zone {}: step {}", spec.name(), step.label());
         try {
             work.run();
