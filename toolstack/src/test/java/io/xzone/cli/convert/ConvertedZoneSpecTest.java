@@ -3,7 +3,6 @@ package io.xzone.cli.convert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.xzone.boot.spec.DiskSpec;
 import io.xzone.boot.spec.LifecycleAction;
 import io.xzone.boot.spec.VirtBackend;
 import io.xzone.boot.spec.ZoneSpec;
@@ -51,8 +50,9 @@ class ConvertedZoneSpecTest {
         assertEquals(LifecycleAction.RESTART, zone.onReboot());
         assertEquals(LifecycleAction.DESTROY, zone.onCrash(), "coredump-restart has no zone equivalent: the default");
         assertTrue(Files.readString(spec).contains("# on_crash = \"coredump-restart\" in the xl.cfg has no zone equivalent"));
-        assertEquals(List.of(new DiskSpec(folder.resolve("web.img").toAbsolutePath(), DiskSpec.Kind.FILE, "xvda", false, false),
-                new DiskSpec(iso, DiskSpec.Kind.FILE, "hdc", true, true)), zone.disks());
+        assertEquals(List.of(folder.resolve("web.img").toAbsolutePath() + " FILE xvda rw disk", iso + " FILE hdc ro cdrom"),
+                zone.disks().stream().map(d -> d.path() + " " + d.kind() + " " + d.target() + " " + (d.readOnly() ? "ro" : "rw")
+                        + " " + (d.cdrom() ? "cdrom" : "disk")).toList());
         assertEquals("dc", zone.hvm().bootOrder());
         assertTrue(zone.hvm().serial());
     }
