@@ -9,6 +9,7 @@ import io.xzone.convert.edit.DistributionDetector;
 import io.xzone.convert.edit.EditPlanner;
 import io.xzone.convert.edit.Guest;
 import io.xzone.convert.edit.Volume;
+import io.xzone.convert.guestfs.Debugfs;
 import io.xzone.convert.guestfs.ExtPartitionFileSystem;
 import io.xzone.convert.guestfs.ExtSuperblock;
 import io.xzone.convert.guestfs.GuestFsException;
@@ -17,16 +18,20 @@ import io.xzone.convert.guestfs.MountedRootFileSystem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Opens a guest's filesystems: from a disk image (partition table read in Java, ext partitions through debugfs), or a
  * guest root already mounted on the host. Finds the root filesystem by its release files: partition 1 when it holds
- * them, else the first other ext partition that does (partition 1 is then the guest's separate /boot).
+ * them, else the first other ext partition that does (partition 1 is then the guest's separate /boot). Closing it
+ * ends the debugfs process of each image (one per image, shared by its partitions).
  */
-final class GuestDisk {
+final class GuestDisk implements AutoCloseable {
     private final Path scratch;
+    private final Map<Path, Debugfs> debugfs = new HashMap<>();
 
     GuestDisk(Path scratch) {
         this.scratch = scratch;
@@ -51,7 +56,7 @@ final class GuestDisk {
             throw ConversionException.badInput(image + ": partition " + number + " (type " + partition.type()
                     + ") is not an ext2/3/4 filesystem");
         }
-        return new ExtPartitionFileSystem(image, partition.startBytes(), "partition " + number + " ("
+        return new ExtPartitionFileSystem(debugfs.computeIfAbsent(image, Debugfs::new), partition.startBytes(), "partition " + number + " ("
                 + superblock.get().kind() + ") of " + image.getFileName(), scratch);
     }
 
@@ -70,7 +75,7 @@ final class GuestDisk {
         if (onFirst.isPresent()) {
             return new Guest(first, first, onFirst.get());
         }
-        Volume boot = new Volume(1, new GuestTree(first.tree().fs(), "/boot"));
+        Volume boot = new Volume(1, first.tree().mountedAt("/boot"));
         for (Partition p : table.partitions()) {
             if (p.number() == 1 || ext(image, p).isEmpty()) {
                 continue;
@@ -108,5 +113,11 @@ final class GuestDisk {
         }
         volume.tree().preloadFiles(paths);
         return new DistributionDetector().detect(volume.tree());
+    }
+
+    @Override
+    public void close() {
+        debugfs.values().forEach(Debugfs::close);
+        debugfs.clear();
     }
 }

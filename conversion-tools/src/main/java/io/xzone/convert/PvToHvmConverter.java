@@ -61,8 +61,8 @@ public final class PvToHvmConverter {
             XlConfig pv = readConfig(config);
             guest = pv.name();
             Path scratch = Files.createTempDirectory("xzone-convert-");
-            try {
-                return convert(pv, mountedRoot, dryRun, scratch);
+            try (GuestDisk disks = new GuestDisk(scratch)) {
+                return convert(pv, mountedRoot, dryRun, disks);
             } finally {
                 deleteScratch(scratch);
             }
@@ -75,9 +75,8 @@ public final class PvToHvmConverter {
         }
     }
 
-    private ConversionResult convert(XlConfig pv, Path mountedRoot, boolean dryRun, Path scratch)
+    private ConversionResult convert(XlConfig pv, Path mountedRoot, boolean dryRun, GuestDisk disks)
             throws ConversionException, GuestFsException, IOException {
-        GuestDisk disks = new GuestDisk(scratch);
         Path image = null;
         Guest guest;
         if (mountedRoot == null) {

@@ -66,12 +66,18 @@ public final class Rollback {
 
     private static List<String> restore(Journal journal, Journal.Target target, Path scratch)
             throws IOException, JournalException, ConversionException, GuestFsException {
+        try (GuestDisk disks = new GuestDisk(scratch)) {
+            return restore(journal.entries(), target, disks);
+        }
+    }
+
+    private static List<String> restore(List<JournalEntry> entries, Journal.Target target, GuestDisk disks)
+            throws IOException, ConversionException, GuestFsException {
         Map<Integer, List<JournalEntry>> byPartition = new LinkedHashMap<>();
-        for (JournalEntry entry : journal.entries()) {
+        for (JournalEntry entry : entries) {
             byPartition.computeIfAbsent(entry.partition(), p -> new ArrayList<>()).add(entry);
         }
         List<String> restored = new ArrayList<>();
-        GuestDisk disks = new GuestDisk(scratch);
         PartitionTable table = target.kind().equals(Journal.Target.IMAGE) ? disks.table(target.path()) : null;
         for (Map.Entry<Integer, List<JournalEntry>> group : byPartition.entrySet()) {
             GuestFileSystem fs = table == null ? new MountedRootFileSystem(target.path())

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.xzone.convert.guestfs.Debugfs;
 import io.xzone.convert.guestfs.ExtPartitionFileSystem;
 import io.xzone.convert.guestfs.FileState;
 import io.xzone.convert.guestfs.GuestTree;
@@ -41,8 +42,11 @@ class PvToHvmConverterTest {
 
     static String text(Path image, int partition, String path) throws Exception {
         var table = new PartitionTableReader().read(image);
-        var fs = new ExtPartitionFileSystem(image, table.partition(partition).orElseThrow().startBytes(), "p", scratch);
-        FileState state = new GuestTree(fs, "/").state(path);
+        FileState state;
+        try (Debugfs debugfs = new Debugfs(image)) {
+            var fs = new ExtPartitionFileSystem(debugfs, table.partition(partition).orElseThrow().startBytes(), "p", scratch);
+            state = new GuestTree(fs, "/").state(path);
+        }
         return state instanceof FileState.Regular r ? new String(r.content(), StandardCharsets.UTF_8) : state.toString();
     }
 

@@ -1,6 +1,6 @@
 package io.xzone.cli;
 
-import io.xzone.convert.Quoting;
+import io.xzone.text.Quoting;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.xzone.convert.bulk;
 
 import io.xzone.convert.ConversionResult;
-import io.xzone.convert.Quoting;
+import io.xzone.text.Quoting;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

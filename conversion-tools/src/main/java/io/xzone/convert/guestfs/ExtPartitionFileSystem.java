@@ -1,6 +1,7 @@
 package io.xzone.convert.guestfs;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,13 +34,14 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
     private final Path scratch;
 
     /**
-     * @param scratch a private folder for debugfs's command and output files
+     * @param debugfs the debugfs process of the image, shared by its partitions (the caller closes it)
+     * @param scratch a private folder for the files debugfs reads and writes on the host
      */
-    public ExtPartitionFileSystem(Path image, long offsetBytes, String description, Path scratch) {
-        this.image = image;
+    public ExtPartitionFileSystem(Debugfs debugfs, long offsetBytes, String description, Path scratch) {
+        this.image = debugfs.image();
         this.offset = offsetBytes;
         this.description = description;
-        this.debugfs = new Debugfs(image, offsetBytes);
+        this.debugfs = debugfs;
         this.scratch = scratch;
     }
 
@@ -68,7 +70,7 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
     /** {@code ls -l} of each folder: name -> node. A folder that does not exist lists nothing. */
     private Map<String, Map<String, Node>> list(List<String> folders) throws GuestFsException {
         List<String> requests = folders.stream().map(f -> "ls -l " + f).toList();
-        Debugfs.Output output = debugfs.run(requests, false, scratch);
+        Debugfs.Output output = debugfs.run(offset, false, requests);
         Map<String, Map<String, Node>> listings = new HashMap<>();
         for (int i = 0; i < folders.size(); i++) {
             listings.put(folders.get(i), parseListing(output.section(i)));
@@ -99,7 +101,7 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
                 for (int i = 0; i < ordered.size(); i++) {
                     requests.add("dump " + GuestPaths.check(ordered.get(i)) + " " + folder.resolve("f" + i));
                 }
-                Debugfs.Output output = debugfs.run(requests, false, scratch);
+                Debugfs.Output output = debugfs.run(offset, false, requests);
                 Map<String, byte[]> contents = new HashMap<>();
                 for (int i = 0; i < ordered.size(); i++) {
                     Path dumped = folder.resolve("f" + i);
@@ -121,16 +123,26 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
 
     @Override
     public String readLink(String path) throws GuestFsException {
-        Debugfs.Output output = debugfs.run(List.of("stat " + GuestPaths.check(path)), false, scratch);
-        Matcher fast = FAST_LINK.matcher(output.section(0));
-        if (fast.find()) {
-            return fast.group(1);
+        try {
+            // A target longer than 59 bytes lives in a data block: stat does not show it, dump copies it out.
+            Path slow = Files.createTempFile(scratch, "link", "");
+            try {
+                Debugfs.Output output = debugfs.run(offset, false, List.of("stat " + GuestPaths.check(path),
+                        "dump " + path + " " + slow));
+                Matcher fast = FAST_LINK.matcher(output.section(0));
+                if (fast.find()) {
+                    return fast.group(1);
+                }
+                if (!output.section(0).contains("Type: symlink")) {
+                    throw new GuestFsException(path + " in " + description + " is not a symlink");
+                }
+                return Files.readString(slow, StandardCharsets.ISO_8859_1);
+            } finally {
+                Files.deleteIfExists(slow);
+            }
+        } catch (IOException e) {
+            throw new GuestFsException("cannot read the link " + path + " in " + description + ": " + e.getMessage(), e);
         }
-        if (!output.section(0).contains("Type: symlink")) {
-            throw new GuestFsException(path + " in " + description + " is not a symlink");
-        }
-        // A target longer than 59 bytes lives in a data block: stat does not show it, cat prints it.
-        return debugfs.runOne("cat " + path, scratch);
     }
 
     @Override
@@ -211,7 +223,7 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
         for (int i = 0; i < regular.size(); i++) {
             requests.add("dump " + staged(regular.get(i).path()) + " " + staging.resolve("back" + i));
         }
-        Debugfs.Output output = debugfs.run(requests, true, scratch);
+        Debugfs.Output output = debugfs.run(offset, true, requests);
         Map<String, Map<String, Node>> listed = listings(output, listings, folders);
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < regular.size(); i++) {
@@ -250,7 +262,7 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
                 requests.add("rm " + staged(change.path()));
             }
         }
-        debugfs.run(requests, true, scratch);
+        debugfs.run(offset, true, requests);
     }
 
     /** Puts each staged file in place of its original (and makes symlinks, removes files), then checks the result. */
@@ -272,7 +284,7 @@ public final class ExtPartitionFileSystem implements GuestFileSystem {
         }
         int first = requests.size();
         folders.forEach(folder -> requests.add("ls -l " + folder));
-        Debugfs.Output output = debugfs.run(requests, true, scratch);
+        Debugfs.Output output = debugfs.run(offset, true, requests);
         Map<String, Map<String, Node>> listed = listings(output, first, folders);
         for (Change change : changes) {
             Node node = listed.get(GuestPaths.parent(change.path())).get(GuestPaths.name(change.path()));

@@ -19,13 +19,30 @@ public final class GuestTree {
 
     private final GuestFileSystem fs;
     private final String mountPoint;
-    private final Map<String, Optional<Node>> nodes = new HashMap<>();
-    private final Map<String, byte[]> contents = new HashMap<>();
+    private final Map<String, Optional<Node>> nodes;
+    private final Map<String, byte[]> contents;
+    private final Map<String, String> links;
 
     /** @param mountPoint where the guest mounts this filesystem: "/" for the root, "/boot" for a separate boot partition */
     public GuestTree(GuestFileSystem fs, String mountPoint) {
+        this(fs, mountPoint, new HashMap<>(), new HashMap<>(), new HashMap<>());
+    }
+
+    private GuestTree(GuestFileSystem fs, String mountPoint, Map<String, Optional<Node>> nodes,
+            Map<String, byte[]> contents, Map<String, String> links) {
         this.fs = fs;
         this.mountPoint = mountPoint;
+        this.nodes = nodes;
+        this.contents = contents;
+        this.links = links;
+    }
+
+    /**
+     * The same filesystem seen at another mount point (partition 1 first probed as a root, then taken as the guest's
+     * /boot), sharing what was already looked up and read: the cache holds facts of the filesystem, not of the mount.
+     */
+    public GuestTree mountedAt(String otherMountPoint) {
+        return new GuestTree(fs, otherMountPoint, nodes, contents, links);
     }
 
     public GuestFileSystem fs() {
@@ -81,7 +98,7 @@ public final class GuestTree {
                     return current;
                 }
                 if (node.get().type() == Node.Type.SYMLINK) {
-                    String target = GuestPaths.resolveTarget(prefix, fs.readLink(prefix), mountPoint);
+                    String target = GuestPaths.resolveTarget(prefix, link(prefix), mountPoint);
                     next = GuestPaths.normalize(target + current.substring(prefix.length()));
                     break;
                 }
@@ -120,7 +137,7 @@ public final class GuestTree {
 
     private FileState switchState(String path, Node node) throws GuestFsException {
         if (node.type() == Node.Type.SYMLINK) {
-            return new FileState.Symlink(fs.readLink(path));
+            return new FileState.Symlink(link(path));
         }
         if (node.type() == Node.Type.REGULAR) {
             return new FileState.Regular(content(path), node.mode(), node.uid(), node.gid());
@@ -129,13 +146,23 @@ public final class GuestTree {
                 + ", not a file");
     }
 
+    /** A symlink's target as stored, cached. */
+    private String link(String path) throws GuestFsException {
+        String target = links.get(path);
+        if (target == null) {
+            target = fs.readLink(path);
+            links.put(path, target);
+        }
+        return target;
+    }
+
     /**
      * Looks up every path and reads every regular file among them (symlinks followed inside the guest), in as few
      * round trips as the links allow: what rules then ask for is already cached.
      */
     public void preloadFiles(Collection<String> paths) throws GuestFsException {
         prefetch(paths);
-        List<String> files = new ArrayList<>();
+        Set<String> files = new LinkedHashSet<>();
         for (String path : paths) {
             String resolved = resolve(path);
             Optional<Node> node = node(resolved);
@@ -171,6 +198,7 @@ public final class GuestTree {
         } finally {
             nodes.clear();
             contents.clear();
+            links.clear();
         }
     }
 

@@ -1,6 +1,6 @@
 package io.xzone.convert.xl;
 
-import io.xzone.convert.Quoting;
+import io.xzone.text.Quoting;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

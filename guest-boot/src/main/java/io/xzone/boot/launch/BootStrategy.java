@@ -4,6 +4,8 @@ import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.layout.Rings;
 import io.xzone.boot.layout.XsNode;
 import io.xzone.boot.layout.ZoneLayout;
+import io.xzone.boot.spec.DiskSpec;
+import io.xzone.boot.spec.NetworkSpec;
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.BuiltImage;
 import io.xzone.xen.DomainConfig;
@@ -14,6 +16,7 @@ import io.xzone.xen.XenStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,31 +65,66 @@ public abstract class BootStrategy {
         return null;
     }
 
+    /** Whether this type of guest gets the spec's disks attached. */
+    protected abstract boolean attachesDisks();
+
+    /** Whether this type of guest gets the spec's vifs attached. */
+    protected abstract boolean attachesVifs();
+
+    /**
+     * Refuses a spec with a disk or vif this type of guest cannot get, before anything is created: a zone that came up
+     * without a device its spec names would be a silent loss.
+     *
+     * @throws UnsupportedDeviceException naming the spec line of the first such device
+     */
+    public final void refuseUnattachableDevices(ZoneSpec spec) {
+        String kind = type().cliName();
+        if (!attachesDisks() && !spec.disks().isEmpty()) {
+            DiskSpec disk = spec.disks().get(0);
+            throw new UnsupportedDeviceException(disk.origin(), "disk", "xzone cannot attach disks to " + kind
+                    + " zones yet (" + disk.target() + " <- " + disk.path() + "); remove the [[disk]] entry (HVM zones get their disks from QEMU)");
+        }
+        if (!attachesVifs() && !spec.networks().isEmpty()) {
+            NetworkSpec vif = spec.networks().get(0);
+            throw new UnsupportedDeviceException(vif.origin(), "network", "xzone cannot attach vifs to " + kind
+                    + " zones yet (bridge " + vif.bridge() + "); remove the [[network]] entry");
+        }
+    }
+
     /** The template method: builds and starts the zone, or undoes everything and throws {@link LaunchException}. */
     public final LaunchedZone launch(ZoneSpec spec) {
+        return launch(spec, step -> { });
+    }
+
+    /**
+     * As {@link #launch(ZoneSpec)}, telling {@code onStep} as each step begins, so a caller can follow the build
+     * (progress, or a fault-injection test that fails the calls of a chosen step).
+     */
+    public final LaunchedZone launch(ZoneSpec spec, Consumer<BuildStep> onStep) {
+        refuseUnattachableDevices(spec);
         HalfBuiltZone partial = new HalfBuiltZone(xen, store);
         Build build = new Build();
         try {
-            run(BuildStep.CREATE, spec, () -> {
+            run(onStep, BuildStep.CREATE, spec, () -> {
                 int domid = xen.createDomain(domainConfig(spec));
                 build.layout = new ZoneLayout(spec, type(), domid);
                 build.domid = domid;
                 partial.created(domid, build.layout);
             });
-            run(BuildStep.LIMITS, spec, () -> setLimits(spec, build.domid));
-            run(BuildStep.EVENT_CHANNELS, spec, () -> {
+            run(onStep, BuildStep.LIMITS, spec, () -> setLimits(spec, build.domid));
+            run(onStep, BuildStep.EVENT_CHANNELS, spec, () -> {
                 build.storePort = xen.allocUnboundEvtchn(build.domid, DOM0);
                 build.consolePort = xen.allocUnboundEvtchn(build.domid, DOM0);
             });
-            run(BuildStep.IMAGE, spec, () -> build.image = xen.buildImage(imageSpec(spec, build.domid, build.storePort,
+            run(onStep, BuildStep.IMAGE, spec, () -> build.image = xen.buildImage(imageSpec(spec, build.domid, build.storePort,
                     build.consolePort)));
-            run(BuildStep.XENSTORE, spec, () -> writeXenstore(build));
-            run(BuildStep.INTRODUCE, spec, () -> {
+            run(onStep, BuildStep.XENSTORE, spec, () -> writeXenstore(build));
+            run(onStep, BuildStep.INTRODUCE, spec, () -> {
                 store.introduceDomain(build.domid, build.image.storeMfn(), build.storePort);
                 partial.introduced();
             });
-            run(BuildStep.DEVICE_MODEL, spec, () -> partial.deviceModel(startDeviceModel(spec, build.layout)));
-            run(BuildStep.UNPAUSE, spec, () -> xen.unpause(build.domid));
+            run(onStep, BuildStep.DEVICE_MODEL, spec, () -> partial.deviceModel(startDeviceModel(spec, build.layout)));
+            run(onStep, BuildStep.UNPAUSE, spec, () -> xen.unpause(build.domid));
         } catch (StepFailure failure) {
             List<String> leftovers = partial.undo();
             String cleanup = leftovers.isEmpty()
@@ -120,7 +158,8 @@ public abstract class BootStrategy {
         return now.getEpochSecond() + "." + String.format("%02d", now.getNano() / 10_000_000);
     }
 
-    private static void run(BuildStep step, ZoneSpec spec, Runnable work) {
+    private static void run(Consumer<BuildStep> onStep, BuildStep step, ZoneSpec spec, Runnable work) {
+        onStep.accept(step);
         LOG.debug("zone {}: step {}", spec.name(), step.label());
         try {
             work.run();

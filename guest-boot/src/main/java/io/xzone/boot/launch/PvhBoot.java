@@ -43,6 +43,18 @@ public final class PvhBoot extends HvmContainerBoot {
     }
 
     @Override
+    protected boolean attachesDisks() {
+        // No blkback/netback wiring yet: refused rather than launched without them.
+        return false;
+    }
+
+    @Override
+    protected boolean attachesVifs() {
+        // No blkback/netback wiring yet: refused rather than launched without them.
+        return false;
+    }
+
+    @Override
     public List<String> plan(ZoneSpec spec) {
         HvmLayout layout = HvmMemoryLayout.pvh(spec.memoryMib(), spec.maxmemMib());
         return List.of(

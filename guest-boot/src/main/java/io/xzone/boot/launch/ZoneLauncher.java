@@ -10,6 +10,7 @@ import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.Hypervisor;
 import io.xzone.xen.XenStore;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Launches zones: resolves the requested backend against this host and the kernel's ELF notes (before any hypercall
@@ -51,11 +52,18 @@ public final class ZoneLauncher {
     /** What {@link #launch} would do, touching nothing. */
     public LaunchPlan plan(ZoneSpec spec) {
         BackendChoice choice = choose(spec);
-        return LaunchPlan.of(spec, choice, strategy(choice).plan(spec));
+        BootStrategy strategy = strategy(choice);
+        strategy.refuseUnattachableDevices(spec);
+        return LaunchPlan.of(spec, choice, strategy.plan(spec));
     }
 
     /** Builds and starts the zone, all or nothing. */
     public LaunchedZone launch(ZoneSpec spec) {
         return strategy(choose(spec)).launch(spec);
+    }
+
+    /** As {@link #launch(ZoneSpec)}, telling {@code onStep} as each build step begins. */
+    public LaunchedZone launch(ZoneSpec spec, Consumer<BuildStep> onStep) {
+        return strategy(choose(spec)).launch(spec, onStep);
     }
 }

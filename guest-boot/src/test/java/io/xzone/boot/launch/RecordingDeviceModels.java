@@ -9,19 +9,14 @@ import java.util.Optional;
 
 /**
  * A device model launcher for tests: instead of QEMU it does what QEMU does in xenstore (state = running) and records
- * starts and stops; {@link #failNextStart} makes the next start fail the way a QEMU that exits early does.
+ * starts and stops.
  */
 public final class RecordingDeviceModels implements DeviceModelLauncher {
     private final XenStore store;
     private final List<String> events = new ArrayList<>();
-    private boolean failNext;
 
     public RecordingDeviceModels(XenStore store) {
         this.store = store;
-    }
-
-    public void failNextStart() {
-        failNext = true;
     }
 
     /** "start web", "stop web", in order. */
@@ -37,10 +32,6 @@ public final class RecordingDeviceModels implements DeviceModelLauncher {
     @Override
     public DeviceModel start(ZoneSpec spec, ZoneLayout layout) {
         events.add("start " + spec.name());
-        if (failNext) {
-            failNext = false;
-            throw new LaunchStepException("QEMU exited with status 1: qemu: could not open disk image");
-        }
         store.write(layout.deviceModelPath() + "/state", "running");
         store.write(layout.serialTtyPath(), "/dev/pts/9");
         return new DeviceModel() {

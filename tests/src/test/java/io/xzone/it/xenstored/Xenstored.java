@@ -25,14 +25,18 @@ public final class Xenstored implements AutoCloseable {
     private static final long START_TIMEOUT_MS = 10_000;
     private static final int LOG_TAIL_LINES = 20;
 
+    private static final String TRACE_FILE = "trace";
+
     private final Path runDir;
     private final Process process;
+    private final boolean traced;
     /** Kills the daemon if the JVM exits without closing it, so no daemon outlives an aborted test run. */
     private final Thread killAtExit;
 
-    private Xenstored(Path runDir, Process process) {
+    private Xenstored(Path runDir, Process process, boolean traced) {
         this.runDir = runDir;
         this.process = process;
+        this.traced = traced;
         this.killAtExit = new Thread(process::destroyForcibly, "xenstored-" + process.pid() + "-kill-at-exit");
         Runtime.getRuntime().addShutdownHook(killAtExit);
     }
@@ -43,6 +47,15 @@ public final class Xenstored implements AutoCloseable {
      * @param options more xenstored options, e.g. {@code -T trace-file} or quotas
      */
     public static Xenstored start(String... options) {
+        return start(false, options);
+    }
+
+    /** Starts a daemon that traces every request and reply of every connection (xenstored -T), see {@link #trace()}. */
+    public static Xenstored startTraced() {
+        return start(true);
+    }
+
+    private static Xenstored start(boolean traced, String... options) {
         if (!Files.isExecutable(DAEMON)) {
             throw new HarnessFailure("xenstored not found at " + DAEMON + ": install xen-utils-4.17 (bin/setup-host)");
         }
@@ -57,6 +70,9 @@ public final class Xenstored implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(DAEMON.toString(), "--no-fork"));
         command.addAll(List.of(options));
+        if (traced) {
+            command.addAll(List.of("-T", runDir.resolve(TRACE_FILE).toString()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(runDir.resolve("xenstored.log").toFile());
@@ -69,7 +85,7 @@ public final class Xenstored implements AutoCloseable {
             deleteTree(runDir);
             throw new HarnessFailure("cannot start " + DAEMON + ": " + e.getMessage());
         }
-        Xenstored daemon = new Xenstored(runDir, process);
+        Xenstored daemon = new Xenstored(runDir, process, traced);
         try {
             daemon.awaitSocket();
         } catch (RuntimeException e) {
@@ -104,6 +120,18 @@ public final class Xenstored implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** What the daemon traced so far; only for a daemon from {@link #startTraced()}. */
+    public XenstoredTrace trace() {
+        if (!traced) {
+            throw new HarnessFailure("this xenstored was started without a trace: use @XenstoredTest(traced = true)");
+        }
+        try {
+            return new XenstoredTrace(Files.readAllLines(runDir.resolve(TRACE_FILE), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new HarnessFailure("cannot read xenstored's trace: " + e.getMessage());
         }
     }
 

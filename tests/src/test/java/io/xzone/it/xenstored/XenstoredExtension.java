@@ -31,8 +31,10 @@ public final class XenstoredExtension implements BeforeAllCallback, ParameterRes
     /** One daemon per test class; the store closes it (an AutoCloseable) when the class's context ends, whatever the outcome. */
     private static Xenstored daemon(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
-        return classContext.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(classContext.getRequiredTestClass(), key -> Xenstored.start(), Xenstored.class);
+        XenstoredTest options = classContext.getRequiredTestClass().getAnnotation(XenstoredTest.class);
+        boolean traced = options != null && options.traced();
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(classContext.getRequiredTestClass(),
+                key -> traced ? Xenstored.startTraced() : Xenstored.start(), Xenstored.class);
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {

@@ -13,4 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("xenstored")
 @ExtendWith(XenstoredExtension.class)
 public @interface XenstoredTest {
+    /** Start the daemon with a trace of every request and reply ({@link Xenstored#trace()}). */
+    boolean traced() default false;
 }
