@@ -120,8 +120,8 @@ public abstract class BootStrategy {
                     build.consolePort)));
             run(onStep, BuildStep.XENSTORE, spec, () -> writeXenstore(build));
             run(onStep, BuildStep.INTRODUCE, spec, () -> {
+                partial.introducing();
                 store.introduceDomain(build.domid, build.image.storeMfn(), build.storePort);
-                partial.introduced();
             });
             run(onStep, BuildStep.DEVICE_MODEL, spec, () -> partial.deviceModel(startDeviceModel(spec, build.layout)));
             run(onStep, BuildStep.UNPAUSE, spec, () -> xen.unpause(build.domid));
