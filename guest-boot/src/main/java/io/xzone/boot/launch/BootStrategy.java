@@ -4,6 +4,8 @@ import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.layout.Rings;
 import io.xzone.boot.layout.XsNode;
 import io.xzone.boot.layout.ZoneLayout;
+import io.xzone.boot.spec.DiskSpec;
+import io.xzone.boot.spec.NetworkSpec;
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.BuiltImage;
 import io.xzone.xen.DomainConfig;
@@ -63,6 +65,32 @@ public abstract class BootStrategy {
         return null;
     }
 
+    /** Whether this type of guest gets the spec's disks attached. */
+    protected abstract boolean attachesDisks();
+
+    /** Whether this type of guest gets the spec's vifs attached. */
+    protected abstract boolean attachesVifs();
+
+    /**
+     * Refuses a spec with a disk or vif this type of guest cannot get, before anything is created: a zone that came up
+     * without a device its spec names would be a silent loss.
+     *
+     * @throws UnsupportedDeviceException naming the spec line of the first such device
+     */
+    public final void refuseUnattachableDevices(ZoneSpec spec) {
+        String kind = type().cliName();
+        if (!attachesDisks() && !spec.disks().isEmpty()) {
+            DiskSpec disk = spec.disks().get(0);
+            throw new UnsupportedDeviceException(disk.origin(), "disk", "xzone cannot attach disks to " + kind
+                    + " zones yet (" + disk.target() + " <- " + disk.path() + "); remove the [[disk]] entry (HVM zones get their disks from QEMU)");
+        }
+        if (!attachesVifs() && !spec.networks().isEmpty()) {
+            NetworkSpec vif = spec.networks().get(0);
+            throw new UnsupportedDeviceException(vif.origin(), "network", "xzone cannot attach vifs to " + kind
+                    + " zones yet (bridge " + vif.bridge() + "); remove the [[network]] entry");
+        }
+    }
+
     /** The template method: builds and starts the zone, or undoes everything and throws {@link LaunchException}. */
     public final LaunchedZone launch(ZoneSpec spec) {
         return launch(spec, step -> { });
@@ -73,6 +101,7 @@ public abstract class BootStrategy {
      * (progress, or a fault-injection test that fails the calls of a chosen step).
      */
     public final LaunchedZone launch(ZoneSpec spec, Consumer<BuildStep> onStep) {
+        refuseUnattachableDevices(spec);
         HalfBuiltZone partial = new HalfBuiltZone(xen, store);
         Build build = new Build();
         try {
@@ -91,8 +120,8 @@ public abstract class BootStrategy {
                     build.consolePort)));
             run(onStep, BuildStep.XENSTORE, spec, () -> writeXenstore(build));
             run(onStep, BuildStep.INTRODUCE, spec, () -> {
+                partial.introducing();
                 store.introduceDomain(build.domid, build.image.storeMfn(), build.storePort);
-                partial.introduced();
             });
             run(onStep, BuildStep.DEVICE_MODEL, spec, () -> partial.deviceModel(startDeviceModel(spec, build.layout)));
             run(onStep, BuildStep.UNPAUSE, spec, () -> xen.unpause(build.domid));

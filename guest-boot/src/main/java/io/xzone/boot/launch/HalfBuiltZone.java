@@ -22,7 +22,7 @@ final class HalfBuiltZone {
     private final XenStore store;
     private Integer domid;
     private ZoneLayout layout;
-    private boolean introduced;
+    private boolean introduceAsked;
     private DeviceModel deviceModel;
 
     HalfBuiltZone(Hypervisor xen, XenStore store) {
@@ -35,8 +35,12 @@ final class HalfBuiltZone {
         this.layout = zoneLayout;
     }
 
-    void introduced() {
-        this.introduced = true;
+    /**
+     * The launch is about to introduce the domain to xenstored. From here the undo releases it whenever xenstored
+     * knows it, even if the introduce reported a failure: xenstored may have acted before its reply was lost.
+     */
+    void introducing() {
+        this.introduceAsked = true;
     }
 
     void deviceModel(DeviceModel started) {
@@ -56,8 +60,12 @@ final class HalfBuiltZone {
         if (domid == null) {
             return leftovers;
         }
-        if (introduced) {
-            attempt(leftovers, "xs_release_domain(" + domid + ")", () -> store.releaseDomain(domid));
+        if (introduceAsked) {
+            attempt(leftovers, "xs_release_domain(" + domid + ")", () -> {
+                if (store.isDomainIntroduced(domid)) {
+                    store.releaseDomain(domid);
+                }
+            });
         }
         attempt(leftovers, "domain " + domid, () -> xen.destroy(domid));
         for (String tree : layout.ownedTrees()) {

@@ -79,6 +79,18 @@ public final class HvmBoot extends HvmContainerBoot {
     }
 
     @Override
+    protected boolean attachesDisks() {
+        // QEMU emulates them as IDE disks and CD-ROMs.
+        return true;
+    }
+
+    @Override
+    protected boolean attachesVifs() {
+        // No emulated NIC on a vif-bridge tap yet: refused rather than launched without it.
+        return false;
+    }
+
+    @Override
     public List<String> plan(ZoneSpec spec) {
         return List.of(
                 "create: xc_domain_create, HVM (CDF hvm" + (hap ? " + hap" : "") + ", emulation flags 0x3ff), handle " + spec.uuid(),

@@ -44,6 +44,18 @@ public final class PvBoot extends BootStrategy {
     }
 
     @Override
+    protected boolean attachesDisks() {
+        // No blkback/netback wiring yet: refused rather than launched without them.
+        return false;
+    }
+
+    @Override
+    protected boolean attachesVifs() {
+        // No blkback/netback wiring yet: refused rather than launched without them.
+        return false;
+    }
+
+    @Override
     public List<String> plan(ZoneSpec spec) {
         return List.of(
                 "create: xc_domain_create, PV (no CDF flags, emulation flags 0), handle " + spec.uuid() + ", max_vcpus " + spec.maxVcpus(),

@@ -52,7 +52,9 @@ public final class ZoneLauncher {
     /** What {@link #launch} would do, touching nothing. */
     public LaunchPlan plan(ZoneSpec spec) {
         BackendChoice choice = choose(spec);
-        return LaunchPlan.of(spec, choice, strategy(choice).plan(spec));
+        BootStrategy strategy = strategy(choice);
+        strategy.refuseUnattachableDevices(spec);
+        return LaunchPlan.of(spec, choice, strategy.plan(spec));
     }
 
     /** Builds and starts the zone, all or nothing. */

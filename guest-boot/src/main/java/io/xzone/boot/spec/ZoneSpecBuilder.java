@@ -284,7 +284,7 @@ public final class ZoneSpecBuilder {
             if (raw.cdrom() && virt != VirtBackend.HVM) {
                 throw new SpecException(at, "disk.cdrom", "CD-ROMs are emulated by QEMU and need backend = \"hvm\", not " + virt.specName());
             }
-            result.add(new DiskSpec(raw.path(), kind, raw.target(), raw.readOnly() || raw.cdrom(), raw.cdrom()));
+            result.add(new DiskSpec(raw.path(), kind, raw.target(), raw.readOnly() || raw.cdrom(), raw.cdrom(), at));
         }
         return result;
     }
@@ -301,7 +301,7 @@ public final class ZoneSpecBuilder {
             if (!MAC.matcher(mac).matches() || (Integer.parseInt(mac.substring(0, 2), 16) & 1) != 0) {
                 throw new SpecException(entry.origin(), "network.mac", "'" + raw.mac() + "' is not a unicast MAC like 00:16:3e:12:34:56");
             }
-            result.add(new NetworkSpec(raw.bridge(), mac));
+            result.add(new NetworkSpec(raw.bridge(), mac, entry.origin()));
         }
         return result;
     }

@@ -29,8 +29,11 @@ public final class LaunchTap {
     public static final String INJECTED = "injected by LaunchTap";
     private static final int EIO = 5;
 
-    /** A call during a step: "xen.createDomain", "xenstore.write", "transaction.commit", "deviceModels.start". */
-    private record Call(BuildStep step, String name) {
+    /**
+     * A call during a step: "xen.createDomain", "xenstore.write", "transaction.commit", "deviceModels.start";
+     * {@code returnsNothing} for calls that only act (void), which may fail after acting.
+     */
+    private record Call(BuildStep step, String name, boolean returnsNothing) {
     }
 
     private final ZoneLauncher launcher;
@@ -66,17 +69,21 @@ public final class LaunchTap {
 
     /**
      * Where the last launch can fail: the first and the last call of each kind in each step (the first fails with
-     * nothing of the step done yet, the last with all the rest of it done; the calls between take the same path).
-     * Calls before the first step (choosing the backend) build nothing and are no build step's.
+     * nothing of the step done yet, the last with all the rest of it done; the calls between take the same path),
+     * and the last call that only acts also acting and then failing (what it did must be undone although the launch
+     * was told it failed). Calls before the first step (choosing the backend) build nothing and are no build step's.
      */
     public List<FaultPoint> faultPoints(String backend) {
         Map<Call, Integer> totals = new LinkedHashMap<>();
         calls.forEach(call -> totals.merge(call, 1, Integer::sum));
         List<FaultPoint> points = new ArrayList<>();
         totals.forEach((call, total) -> {
-            points.add(new FaultPoint(backend, call.step(), call.name(), 1));
+            points.add(new FaultPoint(backend, call.step(), call.name(), 1, false));
             if (total > 1) {
-                points.add(new FaultPoint(backend, call.step(), call.name(), total));
+                points.add(new FaultPoint(backend, call.step(), call.name(), total, false));
+            }
+            if (call.returnsNothing()) {
+                points.add(new FaultPoint(backend, call.step(), call.name(), total, true));
             }
         });
         return points;
@@ -93,10 +100,15 @@ public final class LaunchTap {
                 // A composite such as transactionally runs against the tap, so the calls it makes are tapped too.
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
-            if (isBuildCall(method)) {
-                enter(prefix + "." + method.getName(), failure);
+            String name = prefix + "." + method.getName();
+            Optional<FaultPoint> due = isBuildCall(method) ? enter(name, method.getReturnType() == void.class) : Optional.empty();
+            if (due.isPresent() && !due.get().acted()) {
+                throw failure.apply(name);
             }
             Object result = invoke(method, target, args);
+            if (due.isPresent()) {
+                throw failure.apply(name);
+            }
             return result instanceof XenStoreTransaction transaction
                     ? tap(XenStoreTransaction.class, "transaction", transaction, failure) : result;
         };
@@ -108,16 +120,16 @@ public final class LaunchTap {
         return method.getDeclaringClass() != Object.class && !method.getName().equals("close");
     }
 
-    private void enter(String name, Function<String, RuntimeException> failure) {
+    /** Records the call; the armed fault point when this call is it. */
+    private Optional<FaultPoint> enter(String name, boolean returnsNothing) {
         if (step == null) {
-            return;
+            return Optional.empty();
         }
-        Call call = new Call(step, name);
+        Call call = new Call(step, name, returnsNothing);
         calls.add(call);
         int occurrence = counts.merge(call, 1, Integer::sum);
-        if (armed != null && armed.step() == step && armed.call().equals(name) && armed.occurrence() == occurrence) {
-            throw failure.apply(name);
-        }
+        boolean due = armed != null && armed.step() == step && armed.call().equals(name) && armed.occurrence() == occurrence;
+        return due ? Optional.of(armed) : Optional.empty();
     }
 
     private static Object invoke(Method method, Object target, Object[] args) throws Throwable {

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.xzone.boot.backend.BackendUnavailableException;
 import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.spec.Origin;
+import io.xzone.boot.spec.SpecFiles;
 import io.xzone.boot.spec.ZoneSpec;
+import io.xzone.boot.spec.ZoneSpecBuilder;
 import io.xzone.xen.CreateFlag;
 import io.xzone.xen.DomainConfig;
 import io.xzone.xen.E820Entry;
@@ -62,8 +64,14 @@ class ZoneLauncherTest {
         assertEquals(DomainConfig.EMU_PVH, config.emulationFlags());
         var layout = state.image().orElseThrow().hvm().orElseThrow();
         assertEquals(0xfc000000L, layout.mmioStart());
+        // The tiny test kernel is a Linux without XENFEAT_linux_rsdp_unrestricted: its RSDP goes below 1 MiB.
+        assertEquals(0xfffc0L, layout.acpiModules().get(0).guestAddress());
+        assertEquals(0xfc000000L, layout.acpiModules().get(1).guestAddress());
+        int tables = layout.acpiModules().get(1).data().length;
         assertEquals(List.of(new E820Entry(0, 128L << 20, E820Entry.RAM),
-                new E820Entry(0xfeff8000L, 0x8000, E820Entry.RESERVED)), layout.e820());
+                new E820Entry(0xfeff8000L, 0x8000, E820Entry.RESERVED),
+                new E820Entry(0xff000L, 0xfc0 + 36, E820Entry.ACPI),
+                new E820Entry(0xfc000000L, tables, E820Entry.ACPI)), layout.e820());
         assertEquals(128 * 256, layout.targetPages());
         assertFalse(layout.deviceModel());
     }
@@ -117,5 +125,22 @@ class ZoneLauncherTest {
         assertTrue(text.stream().anyMatch(l -> l.startsWith("  4. image: xc_dom_* chain, HVM container")), String.join("\n", text));
         assertEquals(List.of("physinfo"), xen.calls());
         assertTrue(store.dump("/local/domain").keySet().stream().noneMatch(p -> p.startsWith("/local/domain/1")));
+    }
+
+    @Test
+    void aDeviceTheGuestTypeCannotGetIsRefusedWithItsSpecLineBeforeAnythingIsCreated() {
+        Path image = new SpecFiles(dir).file("disk.img", "disk");
+        Origin line7 = new Origin.FileLine(dir.resolve("web.toml"), 7);
+        ZoneSpec spec = Zones.builder(dir, "web", "hvm")
+                .disk(new ZoneSpecBuilder.RawDisk(image, "file", "hda", false, false), Origin.DEFAULT)
+                .network(new ZoneSpecBuilder.RawNetwork("xenbr0", null), line7).build(Set.of());
+        ZoneLauncher launcher = launcher(Optional.of(GuestType.PV));
+        UnsupportedDeviceException e = assertThrows(UnsupportedDeviceException.class, () -> launcher.launch(spec));
+        assertEquals(dir.resolve("web.toml") + ":7: network: xzone cannot attach vifs to hvm zones yet (bridge xenbr0);"
+                + " remove the [[network]] entry", e.getMessage());
+        assertThrows(UnsupportedDeviceException.class, () -> launcher.plan(spec));
+        assertEquals(List.of("physinfo", "physinfo"), xen.calls());
+        assertEquals(0, xen.guestDomainCount());
+        assertEquals(List.of(), deviceModels.events());
     }
 }

@@ -66,8 +66,8 @@ class ZoneSpecFileTest {
         assertEquals(VirtBackend.PVH, spec.backend());
         assertEquals(List.of(1, 2), spec.cpus().cpus());
         assertEquals(LifecycleAction.PRESERVE, spec.onCrash());
-        assertEquals(new DiskSpec(dir.resolve("disk.img"), DiskSpec.Kind.FILE, "xvda", true, false), spec.disks().get(0));
-        assertEquals(new NetworkSpec("xenbr0", "00:16:3e:01:02:03"), spec.networks().get(0));
+        assertEquals(new DiskSpec(dir.resolve("disk.img"), DiskSpec.Kind.FILE, "xvda", true, false, Origin.DEFAULT), spec.disks().get(0));
+        assertEquals(new NetworkSpec("xenbr0", "00:16:3e:01:02:03", Origin.DEFAULT), spec.networks().get(0));
     }
 
     @Test

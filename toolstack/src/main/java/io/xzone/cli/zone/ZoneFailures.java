@@ -3,6 +3,7 @@ package io.xzone.cli.zone;
 import io.xzone.boot.backend.BackendUnavailableException;
 import io.xzone.boot.kernel.KernelImageException;
 import io.xzone.boot.launch.LaunchException;
+import io.xzone.boot.launch.UnsupportedDeviceException;
 import io.xzone.boot.lifecycle.ZoneNotFoundException;
 import io.xzone.boot.spec.SpecException;
 import io.xzone.cli.CommandFailure;
@@ -21,7 +22,7 @@ final class ZoneFailures {
             return work.get();
         } catch (SpecException | KernelImageException e) {
             throw new CommandFailure(ExitCode.BAD_INPUT, e.getMessage(), e);
-        } catch (BackendUnavailableException e) {
+        } catch (BackendUnavailableException | UnsupportedDeviceException e) {
             throw new CommandFailure(ExitCode.UNSUPPORTED, e.getMessage(), e);
         } catch (XenUnavailableException e) {
             throw new CommandFailure(ExitCode.NO_XEN, e.getMessage(), e);

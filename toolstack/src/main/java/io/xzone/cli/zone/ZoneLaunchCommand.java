@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
             "1:A build step failed; everything it had created was removed (the message names the step).",
             "2:Bad spec or flag (the message names file:line or the flag).",
             "3:Xen is not reachable.",
-            "4:The host or kernel cannot run the requested backend; nothing was created.",
+            "4:The host or kernel cannot run the requested backend, or xzone cannot attach a disk/vif of the spec to it; nothing was created.",
         })
 public final class ZoneLaunchCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "Zone spec file (TOML); optional when flags name the zone and kernel.")

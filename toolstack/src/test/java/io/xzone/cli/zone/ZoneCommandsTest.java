@@ -104,6 +104,19 @@ class ZoneCommandsTest {
     }
 
     @Test
+    void aVifTheZoneCannotGetExitsFourNamingItsSpecLineAndCreatesNothing() {
+        Path spec = new SpecFiles(dir).file("web.toml", "name = \"web\"\nbackend = \"hvm\"\n\n[[network]]\nbridge = \"xenbr0\"\n");
+        for (String dryRun : List.of("--dry-run", "--no-supervise")) {
+            err.getBuffer().setLength(0);
+            assertEquals(ExitCode.UNSUPPORTED, run("zone", "launch", dryRun, spec.toString()));
+            assertEquals("xzone: " + spec + ":5: network: xzone cannot attach vifs to hvm zones yet (bridge xenbr0); remove the"
+                    + " [[network]] entry" + System.lineSeparator(), err.toString());
+        }
+        assertEquals(0, env.xen.guestDomainCount());
+        assertEquals(List.of(), env.supervisors);
+    }
+
+    @Test
     void aFailedStepExitsOneNamingTheStep() {
         env.xen.failOnce("dom_build_image", 12);
         assertEquals(ExitCode.FAILED, run("zone", "launch", "-V", "pv", "-n", "web", "-k", kernel));
