@@ -104,7 +104,7 @@ class LaunchFaultsXenstoredTest {
         assertEquals(ZONE, tools.run("xenstore-read", "/local/domain/" + zone.domid() + "/name").strip());
         assertTrue(store.isDomainIntroduced(zone.domid()));
 
-        new ZoneControl(xen, store).destroy(zone.domid());
+        new ZoneControl(xen, store, tap.deviceBackends()).destroy(zone.domid());
         assertEquals(0, xen.guestDomainCount(), backend + ": domain left after destroy");
         assertFalse(store.isDomainIntroduced(zone.domid()), backend + ": domain left introduced after destroy");
         assertEquals(List.of(), changes(), backend + ": the tree after launch and destroy");
@@ -131,7 +131,7 @@ class LaunchFaultsXenstoredTest {
     }
 
     private static ZoneSpec spec(String backend) {
-        return Zones.spec(dir, ZONE, backend);
+        return Zones.withDevices(dir, ZONE, backend);
     }
 
     /** Every node with its value and permissions, as the real daemon answers xenstore-ls. */
