@@ -152,8 +152,8 @@ public abstract class BootStrategy {
                 partial.devicesWritten(build.devices);
             });
             run(onStep, BuildStep.INTRODUCE, spec, () -> {
+                partial.introducing();
                 store.introduceDomain(build.domid, build.image.storeMfn(), build.storePort);
-                partial.introduced();
             });
             run(onStep, BuildStep.DEVICES, spec, () -> {
                 for (PvDevice device : build.devices) {

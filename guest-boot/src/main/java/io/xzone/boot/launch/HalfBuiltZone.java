@@ -30,7 +30,7 @@ final class HalfBuiltZone {
     private final Set<DeviceId> hotplugged = new HashSet<>();
     private Integer domid;
     private ZoneLayout layout;
-    private boolean introduced;
+    private boolean introduceAsked;
     private DeviceModel deviceModel;
 
     HalfBuiltZone(Hypervisor xen, XenStore store, DeviceBackends backends) {
@@ -44,6 +44,7 @@ final class HalfBuiltZone {
         this.layout = zoneLayout;
     }
 
+<<<<<<< HEAD
     /** The devices' nodes are in xenstore: their backends may take them from now on. */
     void devicesWritten(List<PvDevice> written) {
         devices.addAll(written);
@@ -56,6 +57,14 @@ final class HalfBuiltZone {
 
     void introduced() {
         this.introduced = true;
+=======
+    /**
+     * The launch is about to introduce the domain to xenstored. From here the undo releases it whenever xenstored
+     * knows it, even if the introduce reported a failure: xenstored may have acted before its reply was lost.
+     */
+    void introducing() {
+        this.introduceAsked = true;
+>>>>>>> main
     }
 
     void deviceModel(DeviceModel started) {
@@ -75,6 +84,7 @@ final class HalfBuiltZone {
         if (domid == null) {
             return leftovers;
         }
+<<<<<<< HEAD
         // Devices first, as libxl's destroy does: the backends let go of the disks and vifs while the domain exists.
         for (PvDevice device : devices) {
             DeviceId id = device.id();
@@ -82,6 +92,14 @@ final class HalfBuiltZone {
         }
         if (introduced) {
             attempt(leftovers, "xs_release_domain(" + domid + ")", () -> store.releaseDomain(domid));
+=======
+        if (introduceAsked) {
+            attempt(leftovers, "xs_release_domain(" + domid + ")", () -> {
+                if (store.isDomainIntroduced(domid)) {
+                    store.releaseDomain(domid);
+                }
+            });
+>>>>>>> main
         }
         attempt(leftovers, "domain " + domid, () -> xen.destroy(domid));
         for (String tree : layout.ownedTrees()) {

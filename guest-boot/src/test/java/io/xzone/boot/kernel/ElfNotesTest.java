@@ -26,6 +26,17 @@ class ElfNotesTest {
     }
 
     @Test
+    void whereARsdpMayGoFollowsLinuxsRsdpUnrestrictedFeatureBit() throws Exception {
+        KernelCapabilities debian = ElfNotes.inspect(TestKernels.debianVmlinux());
+        assertTrue(debian.findsRsdpAnywhere(), "Debian's Linux sets XENFEAT_linux_rsdp_unrestricted: " + debian.notes());
+        KernelCapabilities tiny = ElfNotes.inspect(TestKernels.pvAndPvhElf());
+        assertFalse(tiny.findsRsdpAnywhere(), "a Linux without the supported-features note: " + tiny.notes());
+        assertFalse(new KernelCapabilities(Path.of("k"), java.util.Map.of(XenNote.GUEST_OS, "linux",
+                XenNote.SUPPORTED_FEATURES, "0x00000801")).findsRsdpAnywhere());
+        assertTrue(new KernelCapabilities(Path.of("k"), java.util.Map.of(XenNote.GUEST_OS, "freebsd")).findsRsdpAnywhere());
+    }
+
+    @Test
     void aKernelWithOnlyPvNotesIsNotPvhCapable() throws Exception {
         KernelCapabilities caps = ElfNotes.inspect(TestKernels.pvOnlyElf());
         assertTrue(caps.pv());

@@ -11,9 +11,10 @@ import java.util.Set;
 
 /**
  * One place a launch can fail: the {@code occurrence}-th call named {@code call} made during {@code step} of a
- * launch with backend {@code backend}. Found by recording a clean launch through a {@link LaunchTap}.
+ * launch with backend {@code backend}; the call fails without acting, or ({@code acted}) acts and then reports a
+ * failure, as when the reply is lost. Found by recording a clean launch through a {@link LaunchTap}.
  */
-public record FaultPoint(String backend, BuildStep step, String call, int occurrence) {
+public record FaultPoint(String backend, BuildStep step, String call, int occurrence, boolean acted) {
     /** The backends a fault test launches with: each has its own boot strategy. */
     public static final List<String> BACKENDS = List.of("pv", "pvh", "hvm");
 
@@ -37,6 +38,6 @@ public record FaultPoint(String backend, BuildStep step, String call, int occurr
 
     @Override
     public String toString() {
-        return backend + ": " + call + " #" + occurrence + " fails -> step " + step.label();
+        return backend + ": " + call + " #" + occurrence + (acted ? " acts, then fails" : " fails") + " -> step " + step.label();
     }
 }

@@ -25,9 +25,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A zone launcher whose hypervisor, xenstore (transactions included), device models (a {@link RecordingDeviceModels}
- * on the same xenstore) and hotplug scripts (recorded, with fake blkback/netback on the xenstore) are reached through a tap that records every call with the build step it was made in, and
- * fails one chosen call. The fault points come from a recorded clean launch ({@link #faultPoints}), so a new step or
+ * A zone launcher whose hypervisor, xenstore (transactions included), device models (the device models they start
+ * included) and hotplug scripts (recorded, with fake blkback/netback on the xenstore) are reached through a tap that
+ * records every call with the build step it was made in, and fails one
+ * chosen call. The fault points come from a recorded clean launch ({@link #faultPoints}), so a new step or
  * a new call in the launch code is injected into without editing any list. Dom0 counts as PV, as in the lab.
  */
 public final class LaunchTap {
@@ -35,27 +36,34 @@ public final class LaunchTap {
     public static final String INJECTED = "injected by LaunchTap";
     private static final int EIO = 5;
 
-    /** A call during a step: "xen.createDomain", "xenstore.write", "transaction.commit", "deviceModels.start". */
-    private record Call(BuildStep step, String name) {
+    /**
+     * A call during a step: "xen.createDomain", "xenstore.write", "transaction.commit", "deviceModels.start";
+     * {@code returnsNothing} for calls that only act (void), which may fail after acting.
+     */
+    private record Call(BuildStep step, String name, boolean returnsNothing) {
     }
 
     private final ZoneLauncher launcher;
-    private final RecordingDeviceModels deviceModels;
     private final DeviceBackends backends;
     private final List<Call> calls = new ArrayList<>();
     private final Map<Call, Integer> counts = new HashMap<>();
     private BuildStep step;
     private FaultPoint armed;
 
+    /** With {@link RecordingDeviceModels} for HVM zones. */
     public LaunchTap(Hypervisor xen, XenStore store) {
+        this(xen, store, RecordingDeviceModels::new);
+    }
+
+    /** @param deviceModels the HVM device model launcher, made on the tapped xenstore */
+    public LaunchTap(Hypervisor xen, XenStore store, Function<XenStore, DeviceModelLauncher> deviceModels) {
         // dom0's blkback and netback react to what the launch writes; its hotplug scripts are recorded, not run.
         XenStore tappedStore = tap(XenStore.class, "xenstore", new FakeBackendDrivers(store).toolstackView(), LaunchTap::xenFailure);
-        this.deviceModels = new RecordingDeviceModels(tappedStore);
         this.backends = new DeviceBackends(tappedStore, tap(HotplugScripts.class, "hotplug", new RecordingHotplug(store),
                 name -> new HotplugException(name + " failed: " + INJECTED)), Duration.ofSeconds(5));
         this.launcher = new ZoneLauncher(tap(Hypervisor.class, "xen", xen, LaunchTap::xenFailure), tappedStore,
-                Optional.of(GuestType.PV), tap(DeviceModelLauncher.class, "deviceModels", deviceModels,
-                        name -> new LaunchStepException(name + " failed: " + INJECTED)), backends);
+                Optional.of(GuestType.PV), tap(DeviceModelLauncher.class, "deviceModels", deviceModels.apply(tappedStore),
+                        LaunchTap::stepFailure), backends);
     }
 
     /** The device backends the launches use (fake kernel drivers, recorded scripts), e.g. for destroying a zone. */
@@ -80,26 +88,32 @@ public final class LaunchTap {
     }
 
     /**
-     * Where the last launch can fail: the first and the last call of each kind in each step (the first fails with
-     * nothing of the step done yet, the last with all the rest of it done; the calls between take the same path).
-     * Calls before the first step (choosing the backend) build nothing and are no build step's.
+     * Where the last launch can fail: the first call of each kind in each step (nothing of the kind done yet), and
+     * for calls that only act (void: writes, permissions, limits, introduce, unpause) also the last one, failing
+     * without acting and after acting (all the rest of the step done; the calls between take the same path; acted,
+     * the undo must take back what the launch was told had failed). Calls that return something are not failed
+     * again at their last occurrence: some repeat a varying number of times (the device model's wait for "running"
+     * reads until QEMU is up). Calls before the first step (choosing the backend) belong to no build step.
      */
     public List<FaultPoint> faultPoints(String backend) {
         Map<Call, Integer> totals = new LinkedHashMap<>();
         calls.forEach(call -> totals.merge(call, 1, Integer::sum));
         List<FaultPoint> points = new ArrayList<>();
         totals.forEach((call, total) -> {
-            points.add(new FaultPoint(backend, call.step(), call.name(), 1));
-            if (total > 1) {
-                points.add(new FaultPoint(backend, call.step(), call.name(), total));
+            points.add(new FaultPoint(backend, call.step(), call.name(), 1, false));
+            if (call.returnsNothing()) {
+                if (total > 1) {
+                    points.add(new FaultPoint(backend, call.step(), call.name(), total, false));
+                }
+                points.add(new FaultPoint(backend, call.step(), call.name(), total, true));
             }
         });
         return points;
     }
 
-    /** "start web", "stop web": what the device models of the launches did. */
-    public List<String> deviceModelEvents() {
-        return deviceModels.events();
+    /** How often the last launch made the call named {@code name} (undo included), e.g. "deviceModel.stop". */
+    public long calls(String name) {
+        return calls.stream().filter(call -> call.name().equals(name)).count();
     }
 
     private <T> T tap(Class<T> type, String prefix, T target, Function<String, RuntimeException> failure) {
@@ -108,12 +122,19 @@ public final class LaunchTap {
                 // A composite such as transactionally runs against the tap, so the calls it makes are tapped too.
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
-            if (isBuildCall(method)) {
-                enter(prefix + "." + method.getName(), failure);
+            String name = prefix + "." + method.getName();
+            Optional<FaultPoint> due = isBuildCall(method) ? enter(name, method.getReturnType() == void.class) : Optional.empty();
+            if (due.isPresent() && !due.get().acted()) {
+                throw failure.apply(name);
             }
             Object result = invoke(method, target, args);
-            return result instanceof XenStoreTransaction transaction
-                    ? tap(XenStoreTransaction.class, "transaction", transaction, failure) : result;
+            if (due.isPresent()) {
+                throw failure.apply(name);
+            }
+            if (result instanceof XenStoreTransaction transaction) {
+                return tap(XenStoreTransaction.class, "transaction", transaction, failure);
+            }
+            return result instanceof DeviceModel started ? tap(DeviceModel.class, "deviceModel", started, failure) : result;
         };
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
@@ -123,16 +144,16 @@ public final class LaunchTap {
         return method.getDeclaringClass() != Object.class && !method.getName().equals("close");
     }
 
-    private void enter(String name, Function<String, RuntimeException> failure) {
+    /** Records the call; the armed fault point when this call is it. */
+    private Optional<FaultPoint> enter(String name, boolean returnsNothing) {
         if (step == null) {
-            return;
+            return Optional.empty();
         }
-        Call call = new Call(step, name);
+        Call call = new Call(step, name, returnsNothing);
         calls.add(call);
         int occurrence = counts.merge(call, 1, Integer::sum);
-        if (armed != null && armed.step() == step && armed.call().equals(name) && armed.occurrence() == occurrence) {
-            throw failure.apply(name);
-        }
+        boolean due = armed != null && armed.step() == step && armed.call().equals(name) && armed.occurrence() == occurrence;
+        return due ? Optional.of(armed) : Optional.empty();
     }
 
     private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
@@ -145,5 +166,9 @@ public final class LaunchTap {
 
     private static XenException xenFailure(String name) {
         return new XenException(name, EIO, INJECTED);
+    }
+
+    private static LaunchStepException stepFailure(String name) {
+        return new LaunchStepException(name + " failed: " + INJECTED);
     }
 }

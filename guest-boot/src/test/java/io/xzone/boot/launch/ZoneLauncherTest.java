@@ -64,8 +64,14 @@ class ZoneLauncherTest {
         assertEquals(DomainConfig.EMU_PVH, config.emulationFlags());
         var layout = state.image().orElseThrow().hvm().orElseThrow();
         assertEquals(0xfc000000L, layout.mmioStart());
+        // The tiny test kernel is a Linux without XENFEAT_linux_rsdp_unrestricted: its RSDP goes below 1 MiB.
+        assertEquals(0xfffc0L, layout.acpiModules().get(0).guestAddress());
+        assertEquals(0xfc000000L, layout.acpiModules().get(1).guestAddress());
+        int tables = layout.acpiModules().get(1).data().length;
         assertEquals(List.of(new E820Entry(0, 128L << 20, E820Entry.RAM),
-                new E820Entry(0xfeff8000L, 0x8000, E820Entry.RESERVED)), layout.e820());
+                new E820Entry(0xfeff8000L, 0x8000, E820Entry.RESERVED),
+                new E820Entry(0xff000L, 0xfc0 + 36, E820Entry.ACPI),
+                new E820Entry(0xfc000000L, tables, E820Entry.ACPI)), layout.e820());
         assertEquals(128 * 256, layout.targetPages());
         assertFalse(layout.deviceModel());
     }

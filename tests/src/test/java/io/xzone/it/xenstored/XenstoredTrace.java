@@ -42,6 +42,9 @@ public final class XenstoredTrace {
     private int open(String opened, String closed) {
         Map<String, Integer> live = new HashMap<>();
         for (String line : lines) {
+            if (!line.contains(opened) && !line.contains(closed) && !line.contains(" connection ")) {
+                continue;
+            }
             Matcher connection = CONNECTION.matcher(line);
             if (connection.find()) {
                 if (connection.group(1).equals("CREATE")) {
