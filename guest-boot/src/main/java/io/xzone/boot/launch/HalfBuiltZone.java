@@ -44,7 +44,6 @@ final class HalfBuiltZone {
         this.layout = zoneLayout;
     }
 
-<<<<<<< HEAD
     /** The devices' nodes are in xenstore: their backends may take them from now on. */
     void devicesWritten(List<PvDevice> written) {
         devices.addAll(written);
@@ -55,16 +54,12 @@ final class HalfBuiltZone {
         hotplugged.add(device);
     }
 
-    void introduced() {
-        this.introduced = true;
-=======
     /**
      * The launch is about to introduce the domain to xenstored. From here the undo releases it whenever xenstored
      * knows it, even if the introduce reported a failure: xenstored may have acted before its reply was lost.
      */
     void introducing() {
         this.introduceAsked = true;
->>>>>>> main
     }
 
     void deviceModel(DeviceModel started) {
@@ -84,22 +79,17 @@ final class HalfBuiltZone {
         if (domid == null) {
             return leftovers;
         }
-<<<<<<< HEAD
         // Devices first, as libxl's destroy does: the backends let go of the disks and vifs while the domain exists.
         for (PvDevice device : devices) {
             DeviceId id = device.id();
             attempt(leftovers, id.kind().xsName() + " " + id.devid(), () -> backends.detach(id, hotplugged.contains(id)));
         }
-        if (introduced) {
-            attempt(leftovers, "xs_release_domain(" + domid + ")", () -> store.releaseDomain(domid));
-=======
         if (introduceAsked) {
             attempt(leftovers, "xs_release_domain(" + domid + ")", () -> {
                 if (store.isDomainIntroduced(domid)) {
                     store.releaseDomain(domid);
                 }
             });
->>>>>>> main
         }
         attempt(leftovers, "domain " + domid, () -> xen.destroy(domid));
         for (String tree : layout.ownedTrees()) {

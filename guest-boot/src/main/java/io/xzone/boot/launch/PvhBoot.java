@@ -2,13 +2,10 @@ package io.xzone.boot.launch;
 
 import io.xzone.boot.acpi.PvhAcpiTables;
 import io.xzone.boot.backend.GuestType;
-<<<<<<< HEAD
 import io.xzone.boot.device.DeviceBackends;
 import io.xzone.boot.device.PvDevice;
 import io.xzone.boot.device.PvDevices;
-=======
 import io.xzone.boot.kernel.ElfNotes;
->>>>>>> main
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.DomainConfig;
 import io.xzone.xen.HvmLayout;
