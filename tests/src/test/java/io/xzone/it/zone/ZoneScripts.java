@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Shell snippets that drive `xzone zone ...` in the lab's dom0 and read what the tiny guest prints. */
-final class ZoneScripts {
-    static final String XZONE = "java -jar /xzone/toolstack/target/xzone.jar";
+public final class ZoneScripts {
+    public static final String XZONE = "java -jar /xzone/toolstack/target/xzone.jar";
     private static final Pattern RUNS = Pattern.compile("zone (\\S+) runs as (PV|PVH|HVM) domain (\\d+)");
     private static final String MARKER = "XZONE-MARKER guest_type=";
 
@@ -15,7 +15,7 @@ final class ZoneScripts {
     }
 
     /** Flags that launch the tiny guest pinned to CPU 1; {@code then} is shell, poweroff or reboot. */
-    static String launchFlags(String name, String backend, String then) {
+    public static String launchFlags(String name, String backend, String then) {
         boolean hvm = backend.equals("hvm");
         return "-V " + backend + " -n " + name + " -m 128 --cpus 1 -k /lab/guest/" + (hvm ? "bzImage" : "vmlinux")
                 + " -i /lab/guest/initrd.cpio --cmdline 'console=" + (hvm ? "ttyS0" : "hvc0") + " xzone.then=" + then + "'";
