@@ -32,15 +32,20 @@ final class ZoneScripts {
 
     /** Waits (up to 10 minutes: HVM under TCG is slow) for the guest's marker in xenconsoled's log; its guest_type. */
     static String marker(Lab lab, String name) {
+        String line = consoleLine(lab, name, MARKER);
+        return line.substring(line.indexOf(MARKER) + MARKER.length()).strip();
+    }
+
+    /** Waits (up to 9 minutes) for the first line of the guest's console log containing {@code text}, and returns it. */
+    static String consoleLine(Lab lab, String name, String text) {
         String log = "/var/log/xen/console/guest-" + name + ".log";
         ScriptResult result = lab.runOk(String.join("\n",
                 "i=0",
-                "until grep -a -q '" + MARKER + "' " + log + " 2>/dev/null; do",
-                "  i=$((i + 1)); [ $i -lt 2700 ] || { echo 'no marker after 9 minutes'; tail -c 2000 " + log + "; exit 1; }",
+                "until grep -a -q '" + text + "' " + log + " 2>/dev/null; do",
+                "  i=$((i + 1)); [ $i -lt 2700 ] || { echo 'no " + text + " after 9 minutes'; tail -c 2000 " + log + "; exit 1; }",
                 "  usleep 200000",
                 "done",
-                "grep -a -m1 '" + MARKER + "' " + log));
-        String line = result.output().lines().filter(l -> l.contains(MARKER)).findFirst().orElseThrow();
-        return line.substring(line.indexOf(MARKER) + MARKER.length()).strip();
+                "grep -a -m1 '" + text + "' " + log));
+        return result.output().lines().filter(l -> l.contains(text)).findFirst().orElseThrow();
     }
 }
