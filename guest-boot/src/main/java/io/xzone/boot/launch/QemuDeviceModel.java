@@ -33,16 +33,29 @@ public final class QemuDeviceModel implements DeviceModelLauncher {
 
     private final XenStore store;
     private final Duration readyTimeout;
+    private final Path qemu;
+    private final Path logDir;
 
     /** @param readyTimeout how long QEMU may take to report "running" (minutes under software emulation) */
     public QemuDeviceModel(XenStore store, Duration readyTimeout) {
+        this(store, readyTimeout, QEMU, LOG_DIR);
+    }
+
+    /**
+     * A device model from another binary (libxl's device_model_override), logging to {@code logDir}.
+     *
+     * @param qemu what runs with QEMU's command line; it must write "running" to device-model/D/state as QEMU does
+     */
+    public QemuDeviceModel(XenStore store, Duration readyTimeout, Path qemu, Path logDir) {
         this.store = store;
         this.readyTimeout = readyTimeout;
+        this.qemu = qemu;
+        this.logDir = logDir;
     }
 
     @Override
     public List<String> commandLine(ZoneSpec spec, int domid) {
-        List<String> args = new ArrayList<>(List.of(QEMU.toString(), "-xen-domid", Integer.toString(domid), "-no-shutdown",
+        List<String> args = new ArrayList<>(List.of(qemu.toString(), "-xen-domid", Integer.toString(domid), "-no-shutdown",
                 "-nodefaults", "-no-user-config", "-name", spec.name(), "-display", "none"));
         if (spec.hvm().serial()) {
             args.addAll(List.of("-serial", "pty"));
@@ -84,17 +97,17 @@ public final class QemuDeviceModel implements DeviceModelLauncher {
         if (Files.isExecutable(setsid)) {
             command.add(0, setsid.toString());
         }
-        Path log = LOG_DIR.resolve("qemu-dm-" + spec.name() + ".log");
+        Path log = logDir.resolve("qemu-dm-" + spec.name() + ".log");
         Process process;
         try {
-            Files.createDirectories(LOG_DIR);
+            Files.createDirectories(logDir);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().put("XEN_DOMAIN_ID", Integer.toString(domid));
             LOG.info("starting device model: {}", String.join(" ", command));
             process = builder.start();
         } catch (IOException e) {
-            throw new LaunchStepException("cannot start " + QEMU + " (package qemu-system-xen): " + e.getMessage(), e);
+            throw new LaunchStepException("cannot start " + qemu + " (package qemu-system-xen): " + e.getMessage(), e);
         }
         Running running = new Running(process, log);
         try {

@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A zone launcher whose hypervisor, xenstore (transactions included) and device models (a {@link RecordingDeviceModels}
- * on the same xenstore) are reached through a tap that records every call with the build step it was made in, and
- * fails one chosen call. The fault points come from a recorded clean launch ({@link #faultPoints}), so a new step or
+ * A zone launcher whose hypervisor, xenstore (transactions included) and device models (the device models they start
+ * included) are reached through a tap that records every call with the build step it was made in, and fails one
+ * chosen call. The fault points come from a recorded clean launch ({@link #faultPoints}), so a new step or
  * a new call in the launch code is injected into without editing any list. Dom0 counts as PV, as in the lab.
  */
 public final class LaunchTap {
@@ -37,18 +37,22 @@ public final class LaunchTap {
     }
 
     private final ZoneLauncher launcher;
-    private final RecordingDeviceModels deviceModels;
     private final List<Call> calls = new ArrayList<>();
     private final Map<Call, Integer> counts = new HashMap<>();
     private BuildStep step;
     private FaultPoint armed;
 
+    /** With {@link RecordingDeviceModels} for HVM zones. */
     public LaunchTap(Hypervisor xen, XenStore store) {
+        this(xen, store, RecordingDeviceModels::new);
+    }
+
+    /** @param deviceModels the HVM device model launcher, made on the tapped xenstore */
+    public LaunchTap(Hypervisor xen, XenStore store, Function<XenStore, DeviceModelLauncher> deviceModels) {
         XenStore tappedStore = tap(XenStore.class, "xenstore", store, LaunchTap::xenFailure);
-        this.deviceModels = new RecordingDeviceModels(tappedStore);
         this.launcher = new ZoneLauncher(tap(Hypervisor.class, "xen", xen, LaunchTap::xenFailure), tappedStore,
-                Optional.of(GuestType.PV), tap(DeviceModelLauncher.class, "deviceModels", deviceModels,
-                        name -> new LaunchStepException(name + " failed: " + INJECTED)));
+                Optional.of(GuestType.PV), tap(DeviceModelLauncher.class, "deviceModels", deviceModels.apply(tappedStore),
+                        LaunchTap::stepFailure));
     }
 
     /** Makes the launches from now on fail at {@code point}, once per launch. */
@@ -68,10 +72,12 @@ public final class LaunchTap {
     }
 
     /**
-     * Where the last launch can fail: the first and the last call of each kind in each step (the first fails with
-     * nothing of the step done yet, the last with all the rest of it done; the calls between take the same path),
-     * and the last call that only acts also acting and then failing (what it did must be undone although the launch
-     * was told it failed). Calls before the first step (choosing the backend) build nothing and are no build step's.
+     * Where the last launch can fail: the first call of each kind in each step (nothing of the kind done yet), and
+     * for calls that only act (void: writes, permissions, limits, introduce, unpause) also the last one, failing
+     * without acting and after acting (all the rest of the step done; the calls between take the same path; acted,
+     * the undo must take back what the launch was told had failed). Calls that return something are not failed
+     * again at their last occurrence: some repeat a varying number of times (the device model's wait for "running"
+     * reads until QEMU is up). Calls before the first step (choosing the backend) belong to no build step.
      */
     public List<FaultPoint> faultPoints(String backend) {
         Map<Call, Integer> totals = new LinkedHashMap<>();
@@ -79,19 +85,19 @@ public final class LaunchTap {
         List<FaultPoint> points = new ArrayList<>();
         totals.forEach((call, total) -> {
             points.add(new FaultPoint(backend, call.step(), call.name(), 1, false));
-            if (total > 1) {
-                points.add(new FaultPoint(backend, call.step(), call.name(), total, false));
-            }
             if (call.returnsNothing()) {
+                if (total > 1) {
+                    points.add(new FaultPoint(backend, call.step(), call.name(), total, false));
+                }
                 points.add(new FaultPoint(backend, call.step(), call.name(), total, true));
             }
         });
         return points;
     }
 
-    /** "start web", "stop web": what the device models of the launches did. */
-    public List<String> deviceModelEvents() {
-        return deviceModels.events();
+    /** How often the last launch made the call named {@code name} (undo included), e.g. "deviceModel.stop". */
+    public long calls(String name) {
+        return calls.stream().filter(call -> call.name().equals(name)).count();
     }
 
     private <T> T tap(Class<T> type, String prefix, T target, Function<String, RuntimeException> failure) {
@@ -109,8 +115,10 @@ public final class LaunchTap {
             if (due.isPresent()) {
                 throw failure.apply(name);
             }
-            return result instanceof XenStoreTransaction transaction
-                    ? tap(XenStoreTransaction.class, "transaction", transaction, failure) : result;
+            if (result instanceof XenStoreTransaction transaction) {
+                return tap(XenStoreTransaction.class, "transaction", transaction, failure);
+            }
+            return result instanceof DeviceModel started ? tap(DeviceModel.class, "deviceModel", started, failure) : result;
         };
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
@@ -142,5 +150,9 @@ public final class LaunchTap {
 
     private static XenException xenFailure(String name) {
         return new XenException(name, EIO, INJECTED);
+    }
+
+    private static LaunchStepException stepFailure(String name) {
+        return new LaunchStepException(name + " failed: " + INJECTED);
     }
 }

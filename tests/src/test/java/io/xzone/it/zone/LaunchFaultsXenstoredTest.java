@@ -23,9 +23,13 @@ import io.xzone.xen.FakeHypervisor;
 import io.xzone.xen.JnaXenStore;
 import io.xzone.xen.XenStore;
 import io.xzone.xen.XenStoreTransaction;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * injected at each call of each build step in turn (the points come from a recorded clean launch, see
  * {@link LaunchTap}) must leave no domain and no event channel in the hypervisor, the daemon's whole tree as it was
  * (read with xenstore-ls, permissions included), the domain not introduced, no transaction or watch open, and an
- * error naming the step. HVM's device model is the recording stand-in: QEMU needs a real Xen.
+ * error naming the step. HVM zones run the real device model code with a script in QEMU's place ({@link StandInQemu}:
+ * QEMU itself needs a real Xen), which must not outlive a failed launch.
  */
 @XenstoredTest(traced = true)
 class LaunchFaultsXenstoredTest {
@@ -52,12 +57,14 @@ class LaunchFaultsXenstoredTest {
     private static Xenstored daemon;
     private static XenStore store;
     private static XenstoreTools tools;
+    private static StandInQemu qemu;
     /** The daemon's tree before any launch: what every failed launch and every destroy must come back to. */
     private static List<String> hostTree;
 
     @BeforeAll
-    static void aHostLikeTree(Xenstored running) {
+    static void aHostLikeTree(Xenstored running) throws IOException {
         daemon = running;
+        qemu = new StandInQemu(Files.createDirectories(dir.resolve("qemu")), daemon);
         store = JnaXenStore.open(daemon.socket());
         tools = new XenstoreTools(daemon);
         // A host that has run zones has the parents of a zone's trees (/vm, /libxl, dom0's backend and
@@ -99,22 +106,27 @@ class LaunchFaultsXenstoredTest {
     /** Launches and destroys the zone on the real daemon; the fault points of that launch. */
     private static List<FaultPoint> recordCleanLaunch(String backend) {
         FakeHypervisor xen = FakeHypervisor.fullHost();
-        LaunchTap tap = new LaunchTap(xen, store);
+        LaunchTap tap = new LaunchTap(xen, store, qemu::launcher);
         LaunchedZone zone = tap.launch(spec(backend));
         assertEquals(ZONE, tools.run("xenstore-read", "/local/domain/" + zone.domid() + "/name").strip());
         assertTrue(store.isDomainIntroduced(zone.domid()));
+        if (zone.type() == GuestType.HVM) {
+            String pid = tools.run("xenstore-read", "/local/domain/" + zone.domid() + "/image/device-model-pid").strip();
+            assertEquals(List.of(Long.parseLong(pid)), qemu.running(), "the device model runs and its pid is published");
+        }
 
         new ZoneControl(xen, store).destroy(zone.domid());
         assertEquals(0, xen.guestDomainCount(), backend + ": domain left after destroy");
         assertFalse(store.isDomainIntroduced(zone.domid()), backend + ": domain left introduced after destroy");
         assertEquals(List.of(), changes(), backend + ": the tree after launch and destroy");
         assertEquals(0, daemon.trace().openTransactions(), backend + ": transactions left open");
+        assertEquals(List.of(), stillRunningAfterDestroy(), backend + ": device model left running after destroy");
         return tap.faultPoints(backend);
     }
 
     private static void injectAt(FaultPoint point) {
         FakeHypervisor xen = FakeHypervisor.fullHost();
-        LaunchTap tap = new LaunchTap(xen, store);
+        LaunchTap tap = new LaunchTap(xen, store, qemu::launcher);
         tap.arm(point);
         LaunchException e = assertThrows(LaunchException.class, () -> tap.launch(spec(point.backend())));
 
@@ -128,6 +140,16 @@ class LaunchFaultsXenstoredTest {
         XenstoredTrace trace = daemon.trace();
         assertEquals(0, trace.openTransactions(), at + "transactions left open");
         assertEquals(0, trace.openWatches(), at + "watches left set");
+        assertEquals(List.of(), qemu.running(), at + "device model left running");
+    }
+
+    /** Destroy signals the device model and does not wait: give it a moment to go. */
+    private static List<Long> stillRunningAfterDestroy() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!qemu.running().isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        return qemu.running();
     }
 
     private static ZoneSpec spec(String backend) {
