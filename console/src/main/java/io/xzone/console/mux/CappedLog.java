@@ -1,11 +1,12 @@
 package io.xzone.console.mux;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,7 @@ public final class CappedLog implements AutoCloseable {
 
     private final Path file;
     private final long maxBytes;
-    private OutputStream out;
+    private FileChannel out;
     private long written;
 
     public CappedLog(Path file, long maxBytes) throws IOException {
@@ -30,27 +31,33 @@ public final class CappedLog implements AutoCloseable {
         this.maxBytes = maxBytes;
         Files.createDirectories(file.toAbsolutePath().getParent());
         this.written = Files.exists(file) ? Files.size(file) : 0;
-        this.out = new FileOutputStream(file.toFile(), true);
+        this.out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
     }
 
     public Path file() {
         return file;
     }
 
-    void append(byte[] bytes, int off, int len) {
+    /** Appends the bytes between the buffer's position and limit, leaving the buffer itself untouched. */
+    void append(ByteBuffer bytes) {
         if (out == null) {
             return;
         }
+        ByteBuffer rest = bytes.duplicate();
         try {
-            while (len > 0) {
+            while (rest.hasRemaining()) {
                 if (written >= maxBytes) {
                     rotate();
                 }
-                int n = (int) Math.min(len, maxBytes - written);
-                out.write(bytes, off, n);
+                int end = rest.limit();
+                rest.limit(rest.position() + (int) Math.min(rest.remaining(), maxBytes - written));
+                int n = rest.remaining();
+                while (rest.hasRemaining()) {
+                    out.write(rest);
+                }
                 written += n;
-                off += n;
-                len -= n;
+                rest.limit(end);
             }
         } catch (IOException e) {
             LOG.warn("console log {} stopped: {}", file, e.toString());
@@ -61,7 +68,8 @@ public final class CappedLog implements AutoCloseable {
     private void rotate() throws IOException {
         out.close();
         Files.move(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
-        out = new FileOutputStream(file.toFile(), false);
+        out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
         written = 0;
     }
 
@@ -76,7 +84,7 @@ public final class CappedLog implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (out != null) {
-            OutputStream o = out;
+            FileChannel o = out;
             out = null;
             o.close();
         }

@@ -1,9 +1,11 @@
 package io.xzone.console.mux;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -13,9 +15,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One console shared by any number of viewers. A single reader thread owns the source: every chunk it reads goes
- * into the history (replayed to viewers that come later), the optional capped log file, and each viewer's queue.
- * Viewers' keystrokes go back to the source in arrival order. When the source ends (the guest went away), every viewer
- * is told why and released.
+ * into the history (replayed to viewers that come later), the optional capped log file, and to each viewer. A chunk
+ * is read straight into a large direct buffer and handed to every viewer as a read-only view of that buffer: no copy
+ * per viewer, no allocation per chunk but a small view object, and the sockets write it without the JDK's bounce
+ * copy. The reader writes to each viewer's socket without blocking; what a socket does not take is queued and written by
+ * the console's {@link FanOut} selector thread. Viewers' keystrokes go back to the source in arrival order. When the
+ * source ends (the guest went away), every viewer is told why and released.
  */
 public final class ConsoleMultiplexer implements AutoCloseable {
     /** About 1 MiB of output is kept for late viewers. */
@@ -24,7 +29,14 @@ public final class ConsoleMultiplexer implements AutoCloseable {
     static final long VIEWER_QUEUE_BYTES = 4L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleMultiplexer.class);
     private static final int POLL_MILLIS = 200;
+    /** The most one chunk gathers: what is waiting in the pty after a burst, so one chunk costs each viewer one write. */
     private static final int CHUNK_BYTES = 64 * 1024;
+    /**
+     * Chunks are cut from buffers this large: few allocations, and a viewer's queue (a run of consecutive chunks) pins
+     * only its own size plus one buffer. A buffer is dropped for a fresh one when less than a chunk's worth is left,
+     * and freed by the garbage collector once no viewer holds a chunk of it.
+     */
+    private static final int SLAB_BYTES = 1 << 20;
 
     private final ConsoleSource source;
     private final History history;
@@ -33,6 +45,7 @@ public final class ConsoleMultiplexer implements AutoCloseable {
     private final List<Viewer> viewers = new CopyOnWriteArrayList<>();
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Thread reader;
+    private final FanOut fanOut;
     private volatile boolean stopping;
     private Instant lastOutput;
     private String endReason;
@@ -49,6 +62,7 @@ public final class ConsoleMultiplexer implements AutoCloseable {
         this.clock = clock;
         this.reader = new Thread(this::readLoop, "console-reader-" + source.name());
         this.reader.setDaemon(true);
+        this.fanOut = new FanOut(source.name(), source);
     }
 
     public ConsoleMultiplexer(ConsoleSource source, CappedLog log) {
@@ -61,30 +75,39 @@ public final class ConsoleMultiplexer implements AutoCloseable {
     }
 
     public ConsoleMultiplexer start() {
+        fanOut.start();
         reader.start();
         return this;
     }
 
     /**
-     * Adds a viewer: it first receives the history, then live output, with nothing lost or repeated in between.
-     * On a console that has already ended it receives the history and is closed at once.
+     * Adds a viewer on a connected socket (it takes the socket over, and reads keystrokes from it): it first receives
+     * the history, then live output, with nothing lost or repeated in between. On a console that has already ended it
+     * receives the history and why the console ended, and the socket is closed at once.
      */
-    public Viewer attach(ViewerSink sink) {
-        Viewer viewer;
+    public Viewer attach(SocketChannel channel) throws IOException {
+        Viewer viewer = new Viewer(source.name() + "#" + nextViewer(), channel, VIEWER_QUEUE_BYTES, viewers::remove);
+        byte[] past;
+        String ended;
         synchronized (this) {
-            viewer = new Viewer(source.name() + "#" + (++viewerCount), sink, VIEWER_QUEUE_BYTES, viewers::remove);
-            byte[] past = history.snapshot();
-            if (past.length > 0) {
-                viewer.preload(past);
-            }
-            if (endReason != null) {
-                viewer.end(endReason);
-            } else {
+            past = history.snapshot();
+            ended = endReason;
+            if (ended == null) {
+                if (past.length > 0) {
+                    viewer.preload(past);
+                }
+                viewer.register(fanOut);
                 viewers.add(viewer);
             }
         }
-        viewer.start();
+        if (ended != null) {
+            viewer.replayAndClose(past, ended);
+        }
         return viewer;
+    }
+
+    private synchronized int nextViewer() {
+        return ++viewerCount;
     }
 
     /** Sends typed bytes to the console. */
@@ -106,27 +129,31 @@ public final class ConsoleMultiplexer implements AutoCloseable {
     }
 
     private void readLoop() {
-        byte[] buf = new byte[CHUNK_BYTES];
+        ByteBuffer slab = ByteBuffer.allocateDirect(SLAB_BYTES);
         String reason = "the console's pty " + source.name() + " closed (the zone went away)";
         try {
             boolean open = true;
             while (open && !stopping) {
-                int filled = source.read(buf, 0, buf.length, POLL_MILLIS);
-                if (filled == ConsoleSource.END) {
+                if (slab.capacity() - slab.position() < CHUNK_BYTES) {
+                    slab = ByteBuffer.allocateDirect(SLAB_BYTES);
+                }
+                int start = slab.position();
+                slab.limit(start + CHUNK_BYTES);
+                int first = source.read(slab, POLL_MILLIS);
+                if (first == ConsoleSource.END) {
                     break;
                 }
                 // A pty hands over a few KiB per read: gather what is already there into one chunk, so a burst costs
-                // the viewers one wake-up and one write instead of one per pty read.
-                while (filled > 0 && filled < buf.length) {
-                    int more = source.read(buf, filled, buf.length - filled, 0);
+                // the viewers one write instead of one per pty read.
+                while (first > 0 && slab.hasRemaining()) {
+                    int more = source.read(slab, 0);
                     if (more <= 0) {
                         open = more == 0;
                         break;
                     }
-                    filled += more;
                 }
-                if (filled > 0) {
-                    publish(Arrays.copyOf(buf, filled));
+                if (slab.position() > start) {
+                    publish(slab.slice(start, slab.position() - start).asReadOnlyBuffer());
                 }
             }
             if (stopping) {
@@ -145,18 +172,18 @@ public final class ConsoleMultiplexer implements AutoCloseable {
      * History first, under the lock that {@link #attach} takes, then the viewers known at that moment, outside it (an
      * offer may wait for a slow viewer): a viewer attaching in between has the chunk in its history copy instead.
      */
-    private void publish(byte[] chunk) throws InterruptedException {
-        List<Viewer> current;
+    private void publish(ByteBuffer chunk) throws InterruptedException {
+        Iterator<Viewer> current;
         synchronized (this) {
-            history.append(chunk, 0, chunk.length);
+            history.append(chunk);
             lastOutput = clock.instant();
-            current = List.copyOf(viewers);
+            current = viewers.iterator(); // a snapshot: copy-on-write
         }
-        for (Viewer viewer : current) {
-            viewer.offer(chunk);
+        while (current.hasNext()) {
+            current.next().offer(chunk);
         }
         if (log != null) {
-            log.append(chunk, 0, chunk.length);
+            log.append(chunk);
         }
     }
 
@@ -169,6 +196,7 @@ public final class ConsoleMultiplexer implements AutoCloseable {
         }
         source.close();
         closeLog();
+        fanOut.consoleEnded();
         ended.countDown();
         onEnd.run();
         LOG.debug("console {} ended: {}", source.name(), reason);
@@ -185,18 +213,19 @@ public final class ConsoleMultiplexer implements AutoCloseable {
         }
     }
 
-    /** Stops reading, releases the pty and tells every viewer. */
+    /** Stops reading, releases the pty, tells every viewer and gives them a moment to take what is queued. */
     @Override
     public void close() {
         stopping = true;
-        if (reader.isAlive()) {
-            try {
+        try {
+            if (reader.isAlive()) {
                 reader.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            } else if (ended.getCount() > 0) {
+                finish("console closed");
             }
-        } else if (ended.getCount() > 0) {
-            finish("console closed");
+            fanOut.awaitDone();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.xzone.console.mux;
 
+import java.nio.ByteBuffer;
+
 /**
  * The last {@code capacity} bytes a console printed, replayed to a viewer that attaches late. A ring buffer: appending
  * never allocates and the oldest bytes simply fall off. Not thread-safe: the multiplexer guards it.
@@ -14,16 +16,23 @@ final class History {
     }
 
     void append(byte[] bytes, int off, int len) {
+        append(ByteBuffer.wrap(bytes, off, len));
+    }
+
+    /** Appends the bytes between the buffer's position and limit, leaving the buffer itself untouched. */
+    void append(ByteBuffer bytes) {
+        ByteBuffer from = bytes.duplicate();
+        int len = from.remaining();
         if (len >= ring.length) {
-            System.arraycopy(bytes, off + len - ring.length, ring, 0, ring.length);
+            from.position(from.limit() - ring.length).get(ring, 0, ring.length);
             start = 0;
             size = ring.length;
             return;
         }
         int end = (start + size) % ring.length;
         int first = Math.min(len, ring.length - end);
-        System.arraycopy(bytes, off, ring, end, first);
-        System.arraycopy(bytes, off + first, ring, 0, len - first);
+        from.get(ring, end, first);
+        from.get(ring, 0, len - first);
         int overflow = size + len - ring.length;
         if (overflow > 0) {
             start = (start + overflow) % ring.length;

@@ -1,6 +1,7 @@
 package io.xzone.console.mux;
 
 import io.xzone.xen.pty.PtyDevice;
+import java.nio.ByteBuffer;
 
 /** A console read from the pty xenconsoled (hvc0) or QEMU (ttyS0) publishes, opened in raw mode. */
 public final class PtyConsoleSource implements ConsoleSource {
@@ -15,8 +16,8 @@ public final class PtyConsoleSource implements ConsoleSource {
     }
 
     @Override
-    public int read(byte[] buf, int off, int len, int timeoutMillis) {
-        int n = device.read(buf, off, len, timeoutMillis);
+    public int read(ByteBuffer into, int timeoutMillis) {
+        int n = device.read(into, timeoutMillis);
         return n == PtyDevice.END ? END : n;
     }
 

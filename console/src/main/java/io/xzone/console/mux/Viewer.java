@@ -1,167 +1,239 @@
 package io.xzone.console.mux;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One viewer of a console: its own queue and thread. A viewer more than {@code maxQueuedBytes} behind slows the console
- * down while it keeps taking output; a stalled one (a frozen ssh session) is skipped for instead, and told how much it
- * missed once it catches up, so it never holds up the console or the other viewers for long.
+ * One viewer of a console: a socket to an {@code xzone console} process and the output it has not taken yet. Output
+ * is never copied per viewer: the queue holds read-only views of the reader's chunks, shared by every viewer. The
+ * {@link FanOut}'s selector thread writes it without blocking, as much as the socket takes, many chunks per gathering
+ * write, and again once a full socket has room.
+ *
+ * <p>Slow viewers: one more than {@code maxQueuedBytes} behind slows the console down while it keeps taking output
+ * (flow control, as a slow terminal holds back {@code xl console}). One that takes nothing for {@link #STALL_MILLIS}
+ * while its queue is full (a frozen ssh session) counts as stalled: output is skipped for it until it has taken all it
+ * has queued, then it is told how many bytes it missed and gets live output again. So a viewer never holds more than
+ * {@code maxQueuedBytes}, and never holds the console or the other viewers up for longer than {@link #STALL_MILLIS}.
  */
 public final class Viewer implements AutoCloseable {
-    /** How long a viewer may take nothing before it no longer holds the console back. */
+    /** How long a viewer with a full queue may take nothing before it no longer holds the console back. */
     static final long STALL_MILLIS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(Viewer.class);
-    /** The close reason when the viewer itself left (as opposed to the console ending). */
-    public static final String DETACHED = "detached";
-    private static final byte[] END = new byte[0];
+    /** At most this many queued chunks go out in one gathering write. */
+    private static final int GATHER = 64;
 
-    private final ViewerSink sink;
+    private final String name;
+    private final SocketChannel channel;
     private final long maxQueuedBytes;
-    private final Consumer<Viewer> onDetach;
-    private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
-    private final List<byte[]> pending = new ArrayList<>();
-    private final Thread pump;
+    private final Consumer<Viewer> onClose;
+    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+    private final ByteBuffer[] gather = new ByteBuffer[GATHER];
+    private final CountDownLatch gone = new CountDownLatch(1);
+    private FanOut fanOut;
+    private SelectionKey key;
     private long queuedBytes;
     private long skippedBytes;
-    private volatile String endReason = DETACHED;
-    private volatile boolean closed;
     private boolean stalled;
+    private boolean ending;
+    /** Registered for OP_WRITE: its socket was full. */
+    private boolean waitingForRoom;
+    private boolean closed;
 
-    Viewer(String name, ViewerSink sink, long maxQueuedBytes, Consumer<Viewer> onDetach) {
-        this.sink = sink;
+    Viewer(String name, SocketChannel channel, long maxQueuedBytes, Consumer<Viewer> onClose) {
+        this.name = name;
+        this.channel = channel;
         this.maxQueuedBytes = maxQueuedBytes;
-        this.onDetach = onDetach;
-        this.pump = new Thread(this::pump, "console-viewer-" + name);
-        this.pump.setDaemon(true);
+        this.onClose = onClose;
     }
 
-    void start() {
-        pump.start();
+    SocketChannel channel() {
+        return channel;
     }
 
-    /**
-     * Called by the multiplexer's reader thread. A viewer that is behind but moving holds the reader back (flow
-     * control, as a slow terminal holds back {@code xl console}); one that has not taken anything for
-     * {@link #STALL_MILLIS} counts as stalled and is skipped for until it catches up, so it cannot freeze the others.
-     */
-    synchronized void offer(byte[] chunk) throws InterruptedException {
-        long deadline = System.nanoTime() + STALL_MILLIS * 1_000_000L;
-        while (!closed && !stalled && queuedBytes + chunk.length > maxQueuedBytes) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                stalled = true;
-                LOG.debug("viewer stalled; skipping output for it until it catches up");
-                break;
-            }
-            wait(Math.max(1, left / 1_000_000L));
+    /** Hands the viewer to the selector thread; what was preloaded goes out from there. */
+    synchronized void register(FanOut writer) throws IOException {
+        this.fanOut = writer;
+        this.key = writer.register(this);
+        if (!queue.isEmpty()) {
+            writer.schedule(this);
         }
-        if (closed) {
-            return;
-        }
-        if (queuedBytes + chunk.length > maxQueuedBytes) {
-            skippedBytes += chunk.length;
-            return;
-        }
-        queuedBytes += chunk.length;
-        queue.add(chunk);
     }
 
     /** The history a new viewer starts with (smaller than its queue, so it never waits). */
     synchronized void preload(byte[] past) {
-        queuedBytes += past.length;
-        queue.add(past);
+        enqueue(ByteBuffer.wrap(past));
     }
 
-    /** The console has ended: deliver what is queued, then close the sink with this reason. */
-    void end(String reason) {
-        endReason = reason;
-        queue.add(END);
+    /**
+     * Called by the console's reader with a chunk shared by all viewers (read-only; this viewer reads its own view of
+     * it). Waits for room while the viewer is behind but moving; see the class comment for a stalled one.
+     */
+    synchronized void offer(ByteBuffer chunk) throws InterruptedException {
+        int len = chunk.remaining();
+        long deadline = System.nanoTime() + STALL_MILLIS * 1_000_000L;
+        while (!closed && !stalled && queuedBytes + len > maxQueuedBytes) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                stalled = true;
+                LOG.debug("viewer {} stalled; skipping output for it until it catches up", name);
+                break;
+            }
+            wait(Math.max(1, left / 1_000_000L));
+        }
+        if (closed || ending) {
+            return;
+        }
+        if (stalled) {
+            skippedBytes += len;
+            return;
+        }
+        boolean idle = queue.isEmpty();
+        enqueue(chunk.duplicate());
+        if (idle) {
+            fanOut.schedule(this); // otherwise it is already scheduled, or waiting for its socket to have room
+        }
     }
 
-    /** Everything queued while the viewer was busy goes out in one write. */
-    private static byte[] concat(List<byte[]> chunks) {
-        if (chunks.size() == 1) {
-            return chunks.get(0);
+    /** The console has ended: deliver what is queued and why it ended, then close. */
+    synchronized void end(String reason) {
+        if (closed || ending) {
+            return;
         }
-        int size = 0;
-        for (byte[] chunk : chunks) {
-            size += chunk.length;
+        boolean idle = queue.isEmpty();
+        noticeSkipped();
+        enqueue(message(reason));
+        enqueue(message(reason));
+        ending = true;
+        if (idle && fanOut != null) {
+            fanOut.schedule(this);
         }
-        byte[] batch = new byte[size];
-        int at = 0;
-        for (byte[] chunk : chunks) {
-            System.arraycopy(chunk, 0, batch, at, chunk.length);
-            at += chunk.length;
-        }
-        return batch;
     }
 
-    private void pump() {
+    /** For a console that ended before this viewer came: its history and why it ended, written at once. */
+    void replayAndClose(byte[] past, String reason) {
         try {
-            boolean ended = false;
-            while (!ended) {
-                pending.clear();
-                pending.add(queue.take());
-                queue.drainTo(pending);
-                int end = pending.indexOf(END);
-                ended = end >= 0;
-                if (ended) {
-                    pending.subList(end, pending.size()).clear(); // a viewer that left gets nothing after it left
+            channel.write(new ByteBuffer[] {ByteBuffer.wrap(past), message(reason)});
+        } catch (IOException e) {
+            LOG.debug("viewer {} gone before its replay: {}", name, e.toString());
+        }
+        close();
+    }
+
+    /**
+     * Called by the selector thread when output was queued or the socket has room again: writes queued chunks until the
+     * socket is full (then asks to be called when it has room) or all is out.
+     */
+    synchronized void drain() {
+        while (!closed) {
+            if (queue.isEmpty()) {
+                stalled = false;
+                if (noticeSkipped()) {
+                    continue;
                 }
-                byte[] batch = concat(pending);
-                long skipped = takeSkipped(batch.length);
-                if (skipped > 0) {
-                    sink.write(("\r\n[xzone: " + skipped + " bytes skipped, this viewer fell behind]\r\n")
-                            .getBytes(StandardCharsets.UTF_8));
+                if (ending) {
+                    close();
+                } else if (waitingForRoom) {
+                    waitingForRoom = false;
+                    fanOut.writtenOut(key);
                 }
-                if (batch.length > 0) {
-                    sink.write(batch);
+                return;
+            }
+            int n = 0;
+            for (ByteBuffer chunk : queue) {
+                gather[n++] = chunk;
+                if (n == GATHER) {
+                    break;
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            LOG.debug("viewer gone: {}", e.toString());
-            endReason = DETACHED;
-        }
-        synchronized (this) {
-            closed = true;
+            long written;
+            try {
+                written = channel.write(gather, 0, n);
+            } catch (IOException e) {
+                lost(e);
+                return;
+            } finally {
+                Arrays.fill(gather, 0, n, null);
+            }
+            queuedBytes -= written;
             notifyAll();
+            while (!queue.isEmpty() && !queue.peekFirst().hasRemaining()) {
+                queue.pollFirst();
+            }
+            if (written == 0 || (!queue.isEmpty() && queue.peekFirst().position() > 0)) {
+                if (!waitingForRoom) {
+                    waitingForRoom = true; // the socket is full: the selector calls again when it has room
+                    fanOut.wantWrite(key);
+                }
+                return;
+            }
         }
-        onDetach.accept(this);
-        sink.close(endReason);
     }
 
-    private synchronized long takeSkipped(int dequeued) {
-        queuedBytes -= dequeued;
-        if (queuedBytes == 0) {
-            stalled = false;
+    private void enqueue(ByteBuffer chunk) {
+        queuedBytes += chunk.remaining();
+        queue.addLast(chunk);
+    }
+
+    /** Queues the "bytes skipped" line if output was skipped for this viewer; true if it did. */
+    private boolean noticeSkipped() {
+        if (skippedBytes == 0) {
+            return false;
         }
-        notifyAll();
-        long skipped = skippedBytes;
+        enqueue(ByteBuffer.wrap(("\r\n[xzone: " + skippedBytes + " bytes skipped, this viewer fell behind]\r\n")
+                .getBytes(StandardCharsets.UTF_8)));
         skippedBytes = 0;
-        return skipped;
+        return true;
     }
 
-    /** Detaches this viewer; the console and the other viewers carry on. */
+    private static ByteBuffer message(String reason) {
+        return ByteBuffer.wrap(("\r\n[xzone: " + reason + "]\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void lost(IOException e) {
+        LOG.debug("viewer {} gone: {}", name, e.toString());
+        close();
+    }
+
+    /** Detaches this viewer (nothing more is sent, the socket is closed); the console and the others carry on. */
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true; // no more output for it, and a reader waiting for room in its queue moves on
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true; // a reader waiting for room in its queue moves on
+            queue.clear();
+            queuedBytes = 0;
             notifyAll();
-            end(DETACHED);
         }
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing viewer {}: {}", name, e.toString());
+        }
+        onClose.accept(this);
+        gone.countDown();
     }
 
-    /** Waits until this viewer's sink is closed. */
+    /** Waits until this viewer has been closed (it left, or the console ended and it was told). */
     public void awaitClosed() throws InterruptedException {
-        pump.join();
+        gone.await();
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -2,8 +2,6 @@ package io.xzone.console.server;
 
 import io.xzone.console.ConsoleTarget;
 import io.xzone.console.mux.ConsoleMultiplexer;
-import io.xzone.console.mux.Viewer;
-import io.xzone.console.mux.ViewerSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +9,6 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -78,8 +75,10 @@ public final class ConsoleServer implements AutoCloseable {
         }
     }
 
+    /** Answers one request; an attached viewer's socket then belongs to the console's multiplexer. */
     private void handle(SocketChannel client) {
-        try (client) {
+        boolean attached = false;
+        try {
             InputStream in = SocketStreams.in(client);
             OutputStream out = SocketStreams.out(client);
             String request = Wire.readLine(in);
@@ -96,56 +95,25 @@ public final class ConsoleServer implements AutoCloseable {
                 case Wire.STATUS -> Wire.writeLine(out, Wire.OK + " " + Wire.encode(mux.status()));
                 case Wire.ATTACH -> {
                     Wire.writeLine(out, Wire.OK);
-                    serveViewer(mux, in, out, client);
+                    mux.attach(client);
+                    attached = true;
                 }
                 default -> Wire.writeLine(out, Wire.error("unknown request: " + request));
             }
         } catch (IOException e) {
             LOG.debug("client connection: {}", e.toString());
-        }
-    }
-
-    private static void serveViewer(ConsoleMultiplexer mux, InputStream in, OutputStream out, SocketChannel client) {
-        Viewer viewer = mux.attach(new SocketSink(client, out));
-        try {
-            byte[] buf = new byte[4096];
-            for (int n; (n = in.read(buf)) >= 0; ) {
-                mux.send(buf, 0, n);
-            }
-        } catch (IOException e) {
-            LOG.debug("viewer input closed: {}", e.toString());
-        } catch (RuntimeException e) {
-            LOG.warn("sending to the console failed: {}", e.getMessage());
         } finally {
-            viewer.close();
+            if (!attached) {
+                closeQuietly(client);
+            }
         }
     }
 
-    /** Sends console bytes to a remote viewer; says why when the console itself goes away. */
-    private static final class SocketSink implements ViewerSink {
-        private final SocketChannel client;
-        private final OutputStream out;
-
-        SocketSink(SocketChannel client, OutputStream out) {
-            this.client = client;
-            this.out = out;
-        }
-
-        @Override
-        public void write(byte[] bytes) throws IOException {
-            out.write(bytes);
-        }
-
-        @Override
-        public void close(String reason) {
-            try {
-                if (!Viewer.DETACHED.equals(reason)) {
-                    out.write(("\r\n[xzone: " + reason + "]\r\n").getBytes(StandardCharsets.UTF_8));
-                }
-                client.close();
-            } catch (IOException e) {
-                LOG.debug("closing viewer: {}", e.toString());
-            }
+    private static void closeQuietly(SocketChannel client) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            LOG.debug("closing a client: {}", e.toString());
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xzone.console.mux.ConsoleMultiplexer;
 import io.xzone.console.mux.PtyConsoleSource;
+import io.xzone.console.mux.SocketPair;
 import io.xzone.xen.pty.PseudoTerminalPair;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,24 +44,9 @@ class AttachSessionTest {
 
     /** A console link over an in-process multiplexer: the test stands in for the console server. */
     static ConsoleLink linkTo(ConsoleMultiplexer mux) throws IOException {
-        PipedInputStream output = new PipedInputStream(1 << 16);
-        PipedOutputStream feed = new PipedOutputStream(output);
-        var viewer = mux.attach(new io.xzone.console.mux.ViewerSink() {
-            @Override
-            public void write(byte[] bytes) throws IOException {
-                feed.write(bytes);
-                feed.flush();
-            }
-
-            @Override
-            public void close(String reason) {
-                try {
-                    feed.close();
-                } catch (IOException ignored) {
-                    // the reader is gone already
-                }
-            }
-        });
+        SocketPair sockets = SocketPair.open();
+        var viewer = mux.attach(sockets.muxSide());
+        SocketChannel own = sockets.viewerSide();
         OutputStream input = new OutputStream() {
             @Override
             public void write(int b) {
@@ -70,7 +58,7 @@ class AttachSessionTest {
                 mux.send(b, off, len);
             }
         };
-        return ConsoleLink.of(output, input, viewer::close);
+        return ConsoleLink.of(Channels.newInputStream(own), input, viewer::close);
     }
 
     private static String snapshot(Attributes a) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xzone.xen.pty.PseudoTerminalPair;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,34 +23,13 @@ class ConsoleMultiplexerTest {
     private static ConsoleMultiplexer muxOver(PseudoTerminalPair pair, CappedLog log) {
         return new ConsoleMultiplexer(PtyConsoleSource.open(pair.slavePath()), log).start();
     }
-
-
-    /** A viewer frozen until {@code release}, then passing what it got to {@code then}. */
-    private static ViewerSink stalledUntil(CountDownLatch release, CollectingSink then) {
-        return new ViewerSink() {
-            @Override
-            public void write(byte[] bytes) throws IOException {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    throw new IOException(e);
-                }
-                then.write(bytes);
-            }
-
-            @Override
-            public void close(String reason) {
-            }
-        };
-    }
-
     @Test
     void everyViewerSeesTheOutputAndEveryViewerCanType() throws Exception {
         try (PseudoTerminalPair pair = PseudoTerminalPair.open(); ConsoleMultiplexer mux = muxOver(pair, null)) {
             List<CollectingSink> sinks = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 CollectingSink sink = new CollectingSink();
-                mux.attach(sink);
+                mux.attach(sink.channel());
                 sinks.add(sink);
             }
             pair.guestPrints("Debian GNU/Linux 12 zone1 hvc0\r\nzone1 login: ");
@@ -70,7 +48,7 @@ class ConsoleMultiplexerTest {
     void aLateViewerGetsTheLastMebibyteThenLiveOutput() throws Exception {
         try (PseudoTerminalPair pair = PseudoTerminalPair.open(); ConsoleMultiplexer mux = muxOver(pair, null)) {
             CollectingSink early = new CollectingSink();
-            mux.attach(early);
+            mux.attach(early.channel());
             StringBuilder boot = new StringBuilder();
             for (int line = 0; boot.length() < 1536 * 1024; line++) {
                 boot.append("[").append(line).append("] kernel: probing device ").append(line % 97).append("\r\n");
@@ -80,7 +58,7 @@ class ConsoleMultiplexerTest {
             assertTrue(early.awaitBytes(all.length, 20000), "the first viewer got " + early.bytes().length);
 
             CollectingSink late = new CollectingSink();
-            mux.attach(late);
+            mux.attach(late.channel());
             assertTrue(late.awaitBytes(ConsoleMultiplexer.DEFAULT_HISTORY_BYTES, 5000));
             assertArrayEquals(Arrays.copyOfRange(all, all.length - ConsoleMultiplexer.DEFAULT_HISTORY_BYTES, all.length),
                     late.bytes());
@@ -97,7 +75,7 @@ class ConsoleMultiplexerTest {
         try (PseudoTerminalPair pair = PseudoTerminalPair.open();
                 ConsoleMultiplexer mux = muxOver(pair, new CappedLog(file, 1000))) {
             CollectingSink sink = new CollectingSink();
-            mux.attach(sink);
+            mux.attach(sink.channel());
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < 250; i++) {
                 text.append(String.format("line %03d\r\n", i)); // 10 bytes each, 2500 in all
@@ -120,32 +98,34 @@ class ConsoleMultiplexerTest {
         try (ConsoleMultiplexer mux = muxOver(pair, null)) {
             CollectingSink a = new CollectingSink();
             CollectingSink b = new CollectingSink();
-            mux.attach(a);
-            mux.attach(b);
+            mux.attach(a.channel());
+            mux.attach(b.channel());
             pair.guestPrints("reboot: Power down\r\n");
             assertTrue(a.awaitText("Power down", 5000));
             pair.close();
             assertTrue(mux.awaitEnd(5, TimeUnit.SECONDS));
             assertTrue(a.awaitClosed(5000) && b.awaitClosed(5000));
-            assertTrue(a.closeReason().contains("went away"), a.closeReason());
+            assertTrue(a.text().endsWith("went away)]\r\n"), a.text());
+            assertTrue(b.text().endsWith("went away)]\r\n"), b.text());
             assertTrue(mux.status().ended());
             assertEquals("reboot: Power down", mux.status().lastLine());
 
             CollectingSink afterwards = new CollectingSink();
-            mux.attach(afterwards);
+            mux.attach(afterwards.channel());
             assertTrue(afterwards.awaitClosed(5000), "a viewer of an ended console is released at once");
             assertTrue(afterwards.text().contains("Power down"), "but still sees the history");
+            assertTrue(afterwards.text().contains("went away"), "and why it ended");
         }
     }
 
     @Test
     void aStalledViewerDoesNotHoldUpTheOthers() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        ViewerSink stalled = stalledUntil(release, new CollectingSink());
+        CollectingSink stalled = new CollectingSink(release);
         try (PseudoTerminalPair pair = PseudoTerminalPair.open(); ConsoleMultiplexer mux = muxOver(pair, null)) {
-            mux.attach(stalled);
+            mux.attach(stalled.channel());
             CollectingSink healthy = new CollectingSink();
-            mux.attach(healthy);
+            mux.attach(healthy.channel());
             for (int i = 0; i < 100; i++) {
                 pair.guestPrints("tick " + i + "\r\n");
             }
@@ -157,23 +137,22 @@ class ConsoleMultiplexerTest {
     @Test
     void aViewerStalledFarBehindIsSkippedForAndToldWhatItMissed() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CollectingSink stalledCopy = new CollectingSink();
-        ViewerSink stalled = stalledUntil(release, stalledCopy);
+        CollectingSink stalled = new CollectingSink(release);
         try (PseudoTerminalPair pair = PseudoTerminalPair.open(); ConsoleMultiplexer mux = muxOver(pair, null)) {
-            mux.attach(stalled);
+            mux.attach(stalled.channel());
             CollectingSink healthy = new CollectingSink();
-            mux.attach(healthy);
+            mux.attach(healthy.channel());
             byte[] flood = new byte[(int) ConsoleMultiplexer.VIEWER_QUEUE_BYTES * 2];
             Arrays.fill(flood, (byte) 'x');
             pair.master().write(flood, 0, flood.length);
             assertTrue(healthy.awaitBytes(flood.length, 30000), "the healthy viewer got " + healthy.bytes().length);
             release.countDown();
             // Once it has caught up (and been told what it missed) it gets live output again.
-            assertTrue(stalledCopy.awaitText("bytes skipped, this viewer fell behind]", 10000));
+            assertTrue(stalled.awaitText("bytes skipped, this viewer fell behind]", 10000));
             pair.guestPrints("after the flood\r\n");
-            assertTrue(stalledCopy.awaitText("after the flood", 10000));
-            assertTrue(stalledCopy.text().matches("(?s)x+\\r\\n\\[xzone: \\d+ bytes skipped, this viewer fell behind\\]\\r\\n.*"),
-                    stalledCopy.text().substring(Math.max(0, stalledCopy.text().length() - 200)));
+            assertTrue(stalled.awaitText("after the flood", 10000));
+            assertTrue(stalled.text().matches("(?s)x+\\r\\n\\[xzone: \\d+ bytes skipped, this viewer fell behind\\]\\r\\n.*"),
+                    stalled.text().substring(Math.max(0, stalled.text().length() - 200)));
         }
     }
 
@@ -182,8 +161,8 @@ class ConsoleMultiplexerTest {
         try (PseudoTerminalPair pair = PseudoTerminalPair.open(); ConsoleMultiplexer mux = muxOver(pair, null)) {
             CollectingSink leaving = new CollectingSink();
             CollectingSink staying = new CollectingSink();
-            Viewer viewer = mux.attach(leaving);
-            mux.attach(staying);
+            Viewer viewer = mux.attach(leaving.channel());
+            mux.attach(staying.channel());
             viewer.close();
             assertTrue(leaving.awaitClosed(5000));
             pair.guestPrints("still here\r\n");

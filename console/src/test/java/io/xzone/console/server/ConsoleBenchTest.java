@@ -8,6 +8,7 @@ import io.xzone.xen.pty.PseudoTerminalPair;
 import io.xzone.xen.pty.PtyDevice;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,16 +135,27 @@ class ConsoleBenchTest {
         };
     }
 
-    /** Bytes per second from the guest's writes to the slowest reader's last byte. */
-    private static double throughput(PseudoTerminalPair pair, Readers readers) throws InterruptedException {
+    /** CPU time of this whole process (guest writer, server and viewers alike), in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /**
+     * Bytes per second from the guest's writes to the slowest reader's last byte, and the CPU time all of it took per
+     * MiB: less at the mercy of other load on the host than the rate.
+     */
+    private static double[] throughput(PseudoTerminalPair pair, Readers readers) throws InterruptedException {
         byte[] chunk = new byte[16384];
         Arrays.fill(chunk, (byte) 'x');
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         for (int sent = 0; sent < BULK_BYTES; sent += chunk.length) {
             pair.master().write(chunk, 0, chunk.length);
         }
         readers.awaitTotal(BULK_BYTES);
-        return BULK_BYTES / ((System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new double[] {BULK_BYTES / seconds, (processCpuNanos() - cpu) / 1e6 / (BULK_BYTES >> 20)};
     }
 
     /** One-way latency of a 16-byte line, guest write to the slowest reader, in microseconds, sorted. */
@@ -164,24 +176,25 @@ class ConsoleBenchTest {
         return micros;
     }
 
-    private record Run(double bytesPerSecond, long p50, long p99) {
+    private record Run(double bytesPerSecond, double cpuMillisPerMiB, long p50, long p99) {
     }
 
     private static Run measure(Path run, int viewers) throws Exception {
         try (PseudoTerminalPair pair = PseudoTerminalPair.open();
                 Readers readers = viewers == 0 ? direct(pair) : throughServer(pair, run, viewers)) {
-            double rate = throughput(pair, readers);
+            double[] rate = throughput(pair, readers);
             long[] micros = latencies(pair, readers, BULK_BYTES);
-            return new Run(rate, micros[PINGS / 2], micros[PINGS * 99 / 100]);
+            return new Run(rate[0], rate[1], micros[PINGS / 2], micros[PINGS * 99 / 100]);
         }
     }
 
     /** The median of several rounds, each configuration measured in turn, so load from elsewhere hits all alike. */
     private static Run median(List<Run> runs) {
         double[] rates = runs.stream().mapToDouble(Run::bytesPerSecond).sorted().toArray();
+        double[] cpu = runs.stream().mapToDouble(Run::cpuMillisPerMiB).sorted().toArray();
         long[] p50 = runs.stream().mapToLong(Run::p50).sorted().toArray();
         long[] p99 = runs.stream().mapToLong(Run::p99).sorted().toArray();
-        return new Run(rates[rates.length / 2], p50[p50.length / 2], p99[p99.length / 2]);
+        return new Run(rates[rates.length / 2], cpu[cpu.length / 2], p50[p50.length / 2], p99[p99.length / 2]);
     }
 
     @Test
@@ -200,17 +213,18 @@ class ConsoleBenchTest {
         }
         Run direct = median(runs.get(0));
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "console bench: %d MiB bulk, %d pings, median of %d rounds; direct pty read: %.0f MiB/s, "
+                "console bench: %d MiB bulk, %d pings, median of %d rounds; direct pty read: %.0f MiB/s (CPU %.1f ms/MiB), "
                         + "latency p50 %d us, p99 %d us%n",
-                BULK_BYTES >> 20, PINGS, ROUNDS, direct.bytesPerSecond() / (1 << 20), direct.p50(), direct.p99()));
+                BULK_BYTES >> 20, PINGS, ROUNDS, direct.bytesPerSecond() / (1 << 20), direct.cpuMillisPerMiB(),
+                direct.p50(), direct.p99()));
         for (int c = 1; c < configurations.length; c++) {
             Run mux = median(runs.get(c));
             int viewers = configurations[c];
             report.append(String.format(Locale.ROOT,
-                    "  %d viewer%s through the server: %.0f MiB/s (%.2fx direct, target >= 0.8x); latency p50 %d us, "
-                            + "p99 %d us; added p99 %.2f ms (target < 5 ms)%n",
+                    "  %d viewer%s through the server: %.0f MiB/s (%.2fx direct, target >= 0.8x; CPU %.1f ms/MiB); "
+                            + "latency p50 %d us, p99 %d us; added p99 %.2f ms (target < 5 ms)%n",
                     viewers, viewers == 1 ? "" : "s", mux.bytesPerSecond() / (1 << 20),
-                    mux.bytesPerSecond() / direct.bytesPerSecond(), mux.p50(), mux.p99(),
+                    mux.bytesPerSecond() / direct.bytesPerSecond(), mux.cpuMillisPerMiB(), mux.p50(), mux.p99(),
                     (mux.p99() - direct.p99()) / 1000.0));
         }
         System.out.print(report);

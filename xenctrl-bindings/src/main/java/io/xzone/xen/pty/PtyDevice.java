@@ -4,6 +4,9 @@ import io.xzone.xen.XenException;
 import io.xzone.xen.raw.PtyLibC;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -81,7 +84,14 @@ public final class PtyDevice implements AutoCloseable {
         lock.readLock().lock();
         try {
             synchronized (readBuffer) {
-                return closed ? END : readLocked(buf, off, Math.min(len, MAX_READ), timeoutMillis);
+                if (closed) {
+                    return END;
+                }
+                int n = readLocked(readBuffer, Math.min(len, MAX_READ), timeoutMillis);
+                if (n > 0) {
+                    readBuffer.read(0, buf, off, n);
+                }
+                return n;
             }
         } finally {
             lock.readLock().unlock();
@@ -93,22 +103,44 @@ public final class PtyDevice implements AutoCloseable {
         return read(buf, 0, buf.length, timeoutMillis);
     }
 
-    private int readLocked(byte[] buf, int off, int len, int timeoutMillis) {
+    /**
+     * Like {@link #read(byte[], int, int, int)}, but straight into a direct buffer between its position and limit (no
+     * copy out of a native buffer), advancing its position. For readers that hand the bytes on to channels.
+     */
+    public int read(ByteBuffer into, int timeoutMillis) {
+        if (!into.isDirect()) {
+            throw new IllegalArgumentException("reading a pty straight into a buffer needs a direct buffer");
+        }
+        lock.readLock().lock();
         try {
-            pollFd[0] = fd;
-            pollFd[1] = PtyLibC.POLLIN;
-            if (PtyLibC.poll(pollFd, 1, timeoutMillis) == 0) {
-                return 0;
-            }
-            if (((pollFd[1] >>> 16) & PtyLibC.POLLIN) == 0) {
-                return END; // POLLHUP/POLLERR without data: the master side is closed
-            }
-            long n = PtyLibC.read(fd, readBuffer, len);
-            if (n == 0) {
+            if (closed) {
                 return END;
             }
-            readBuffer.read(0, buf, off, (int) n);
-            return (int) n;
+            Pointer at = Native.getDirectBufferPointer(into).share(into.position());
+            int n = readLocked(at, Math.min(into.remaining(), MAX_READ), timeoutMillis);
+            if (n > 0) {
+                into.position(into.position() + n);
+            }
+            return n;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private int readLocked(Pointer target, int len, int timeoutMillis) {
+        try {
+            synchronized (pollFd) {
+                pollFd[0] = fd;
+                pollFd[1] = PtyLibC.POLLIN;
+                if (PtyLibC.poll(pollFd, 1, timeoutMillis) == 0) {
+                    return 0;
+                }
+                if (((pollFd[1] >>> 16) & PtyLibC.POLLIN) == 0) {
+                    return END; // POLLHUP/POLLERR without data: the master side is closed
+                }
+            }
+            long n = PtyLibC.read(fd, target, len);
+            return n == 0 ? END : (int) n;
         } catch (LastErrorException e) {
             if (e.getErrorCode() == PtyLibC.EIO) {
                 return END;
