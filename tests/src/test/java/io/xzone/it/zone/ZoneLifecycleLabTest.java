@@ -58,14 +58,7 @@ class ZoneLifecycleLabTest {
         assertEquals(0, shutdown.exitStatus(), shutdown.output());
         assertTrue(shutdown.output().contains("zone z-obey shut down"), shutdown.output());
         // on_poweroff=destroy (the default): the supervisor destroys the domain and removes its nodes.
-        String gone = lab.run(String.join("\n",
-                "i=0",
-                "while xl list | grep -q '^z-obey '; do",
-                "  i=$((i + 1)); [ $i -lt 600 ] || { echo 'still there'; xl list; exit 1; }",
-                "  usleep 200000",
-                "done",
-                "xenstore-ls -f / | grep -c z-obey || true")).output();
-        assertEquals("0", gone.strip().lines().reduce((a, b) -> b).orElse(""), gone);
+        assertEquals(0, ZoneScripts.awaitGone(lab, "z-obey"), "xenstore nodes left of z-obey");
     }
 
     @Test

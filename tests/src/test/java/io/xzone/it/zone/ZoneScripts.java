@@ -21,6 +21,25 @@ final class ZoneScripts {
                 + " -i /lab/guest/initrd.cpio --cmdline 'console=" + (hvm ? "ttyS0" : "hvc0") + " xzone.then=" + then + "'";
     }
 
+    /**
+     * Waits (up to 5 minutes) until `xl list` no longer shows the zone, and returns how many xenstore nodes still
+     * mention its name (0 when everything of it is gone).
+     */
+    static int awaitGone(Lab lab, String name) {
+        String output = lab.run(String.join("\n",
+                "i=0",
+                "while xl list | grep -q '^" + name + " '; do",
+                "  i=$((i + 1)); [ $i -lt 1500 ] || { echo 'still there'; xl list; exit 1; }",
+                "  usleep 200000",
+                "done",
+                "xenstore-ls -f / | grep -c " + name + " || true")).output();
+        String last = output.strip().lines().reduce((a, b) -> b).orElse("");
+        if (!last.matches("\\d+")) {
+            throw new AssertionError(name + " did not go away:\n" + output);
+        }
+        return Integer.parseInt(last);
+    }
+
     /** The domid a `zone launch` output reports. */
     static int domid(String output) {
         Matcher m = RUNS.matcher(output);
