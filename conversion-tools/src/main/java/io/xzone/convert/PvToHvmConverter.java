@@ -109,11 +109,11 @@ public final class PvToHvmConverter {
             journal.begin(new Journal.Target(image == null ? Journal.Target.MOUNTED : Journal.Target.IMAGE,
                     image == null ? mountedRoot.toAbsolutePath() : image.toAbsolutePath(), pv.file().toAbsolutePath()),
                     edits.stream().map(edit -> new io.xzone.convert.journal.JournalEntry(edit.volume().partition(),
-                            edit.path(), edit.before())).toList());
+                            edit.path(), edit.before())).toList(), outputs);
             // Each filesystem checks what it wrote (staged bytes read back, the result listed) before returning.
             apply(edits);
             Path iso = isos.iso(flavor);
-            boolean outputsChanged = writeOutputs(journal, outputs, List.of(new HvmConfigWriter().write(pv, iso),
+            boolean outputsChanged = writeOutputs(outputs, List.of(new HvmConfigWriter().write(pv, iso),
                     new ZoneSpecWriter().write(pv, iso)));
             journal.markComplete();
             boolean converted = !edits.isEmpty() || outputsChanged || !wasComplete;
@@ -175,12 +175,11 @@ public final class PvToHvmConverter {
     }
 
     /**
-     * Writes each output (journaled first, so rollback removes it) through a sibling renamed over it; true if any
-     * changed. Not synced: a rerun writes the very same files again.
+     * Writes each output (journaled by {@link Journal#begin}, so rollback removes it) through a sibling renamed over
+     * it; true if any changed. Not synced: a rerun writes the very same files again.
      */
-    private static boolean writeOutputs(Journal journal, List<Path> files, List<String> contents) throws IOException {
+    private static boolean writeOutputs(List<Path> files, List<String> contents) throws IOException {
         boolean changed = false;
-        journal.recordOutputs(files);
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             if (Files.exists(file) && Files.readString(file).equals(contents.get(i))) {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * original of every edited file among them (its bytes in base64 beside their SHA-256, mode, owner and group). Every
  * original is stored and synced before the file it came from is touched, so a rollback can always restore it byte
  * for byte, and a kill at any moment leaves a journal a rerun continues. A line counts only once its newline is on
- * disk. One synced append per step keeps a guest's conversion to a handful of fsyncs.
+ * disk. One synced append per conversion keeps a guest's conversion to one fsync (and two of folders when it is new).
  */
 public final class Journal {
     private static final String LOG = "journal.log";
@@ -67,11 +67,12 @@ public final class Journal {
     }
 
     /**
-     * Starts the journal (or checks that an existing one is about the same image) and records what each path holds
-     * before its first change, in one synced append: the one fsync that must come before the guest is touched. A path
+     * Starts the journal (or checks that an existing one is about the same image) and records, in one synced append
+     * (the one fsync that must come before the guest is touched), what each path holds before its first change and
+     * the files xzone will write outside the guest (the HVM config, the zone spec), which rollback removes. A path
      * already recorded keeps its first original.
      */
-    public void begin(Target target, List<JournalEntry> originals) throws IOException, JournalException {
+    public void begin(Target target, List<JournalEntry> originals, List<Path> outputs) throws IOException, JournalException {
         Optional<Target> existing = target();
         List<String[]> lines = new ArrayList<>();
         if (existing.isPresent()) {
@@ -84,6 +85,8 @@ public final class Journal {
             lines.add(new String[] {"config", target.config().toString()});
         }
         lines.addAll(originalLines(originals));
+        List<Path> known = outputs();
+        outputs.stream().filter(f -> !known.contains(f)).forEach(f -> lines.add(new String[] {"output", f.toString()}));
         append(lines, true);
     }
 
@@ -131,13 +134,6 @@ public final class Journal {
             }
         }
         return lines;
-    }
-
-    /** Files xzone writes outside the guest (the HVM config, the zone spec): rollback removes them. */
-    public void recordOutputs(List<Path> files) throws IOException {
-        List<Path> known = outputs();
-        append(files.stream().filter(f -> !known.contains(f)).map(f -> new String[] {"output", f.toString()}).toList(),
-                true);
     }
 
     public List<Path> outputs() throws IOException {

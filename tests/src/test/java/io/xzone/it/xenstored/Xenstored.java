@@ -29,14 +29,14 @@ public final class Xenstored implements AutoCloseable {
 
     private final Path runDir;
     private final Process process;
-    private final boolean traced;
+    private final XenstoredTrace trace;
     /** Kills the daemon if the JVM exits without closing it, so no daemon outlives an aborted test run. */
     private final Thread killAtExit;
 
     private Xenstored(Path runDir, Process process, boolean traced) {
         this.runDir = runDir;
         this.process = process;
-        this.traced = traced;
+        this.trace = traced ? new XenstoredTrace(runDir.resolve(TRACE_FILE)) : null;
         this.killAtExit = new Thread(process::destroyForcibly, "xenstored-" + process.pid() + "-kill-at-exit");
         Runtime.getRuntime().addShutdownHook(killAtExit);
     }
@@ -123,16 +123,12 @@ public final class Xenstored implements AutoCloseable {
         }
     }
 
-    /** What the daemon traced so far; only for a daemon from {@link #startTraced()}. */
+    /** What the daemon traced; only for a daemon from {@link #startTraced()}. */
     public XenstoredTrace trace() {
-        if (!traced) {
+        if (trace == null) {
             throw new HarnessFailure("this xenstored was started without a trace: use @XenstoredTest(traced = true)");
         }
-        try {
-            return new XenstoredTrace(Files.readAllLines(runDir.resolve(TRACE_FILE), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new HarnessFailure("cannot read xenstored's trace: " + e.getMessage());
-        }
+        return trace;
     }
 
     /** Stops the daemon (SIGTERM, then SIGKILL after 5 s) and removes its folder. Idempotent. */

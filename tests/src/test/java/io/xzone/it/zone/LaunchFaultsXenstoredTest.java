@@ -15,6 +15,7 @@ import io.xzone.boot.launch.Zones;
 import io.xzone.boot.layout.ZoneLayout;
 import io.xzone.boot.lifecycle.ZoneControl;
 import io.xzone.boot.spec.ZoneSpec;
+import io.xzone.it.xenstored.GuestClient;
 import io.xzone.it.xenstored.Xenstored;
 import io.xzone.it.xenstored.XenstoreTools;
 import io.xzone.it.xenstored.XenstoredTest;
@@ -23,6 +24,7 @@ import io.xzone.xen.FakeHypervisor;
 import io.xzone.xen.JnaXenStore;
 import io.xzone.xen.XenStore;
 import io.xzone.xen.XenStoreTransaction;
+import io.xzone.xen.XenStoreWatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 @XenstoredTest(traced = true)
 class LaunchFaultsXenstoredTest {
     private static final String ZONE = "web";
+    private static final GuestClient.Reply DENIED = new GuestClient.Reply(false, "EACCES");
     /** The fake hypervisor's first guest domid. */
     private static final int DOMID = 1;
 
@@ -80,13 +83,17 @@ class LaunchFaultsXenstoredTest {
     }
 
     @Test
-    void theTraceSeesATransactionLeftOpen() {
-        assertEquals(0, daemon.trace().openTransactions());
+    void theTraceSeesTransactionsAndWatchesLeftOpen() {
+        assertEquals(0, traced().openTransactions());
         try (XenStoreTransaction transaction = store.startTransaction()) {
             transaction.write("/probe", "1");
-            assertEquals(1, daemon.trace().openTransactions());
+            assertEquals(1, traced().openTransactions());
         }
-        assertEquals(0, daemon.trace().openTransactions());
+        assertEquals(0, traced().openTransactions());
+        try (XenStoreWatch watch = store.watch("/probe")) {
+            assertEquals(1, traced().openWatches());
+        }
+        assertEquals(0, traced().openWatches());
     }
 
     @Test
@@ -110,6 +117,7 @@ class LaunchFaultsXenstoredTest {
         LaunchedZone zone = tap.launch(spec(backend));
         assertEquals(ZONE, tools.run("xenstore-read", "/local/domain/" + zone.domid() + "/name").strip());
         assertTrue(store.isDomainIntroduced(zone.domid()));
+        actAsTheGuest(zone.domid());
         if (zone.type() == GuestType.HVM) {
             String pid = tools.run("xenstore-read", "/local/domain/" + zone.domid() + "/image/device-model-pid").strip();
             assertEquals(List.of(Long.parseLong(pid)), qemu.running(), "the device model runs and its pid is published");
@@ -119,9 +127,23 @@ class LaunchFaultsXenstoredTest {
         assertEquals(0, xen.guestDomainCount(), backend + ": domain left after destroy");
         assertFalse(store.isDomainIntroduced(zone.domid()), backend + ": domain left introduced after destroy");
         assertEquals(List.of(), changes(), backend + ": the tree after launch and destroy");
-        assertEquals(0, daemon.trace().openTransactions(), backend + ": transactions left open");
+        assertEquals(0, traced().openTransactions(), backend + ": transactions left open");
         assertEquals(List.of(), stillRunningAfterDestroy(), backend + ": device model left running after destroy");
         return tap.faultPoints(backend);
+    }
+
+    /**
+     * Through its own ring, the zone reads its nodes, writes where libxl lets a guest write and nowhere else: the
+     * permissions, written before the domain was introduced, hold on the real daemon. What it writes, destroy removes.
+     */
+    private static void actAsTheGuest(int domid) {
+        GuestClient guest = new GuestClient(daemon, domid);
+        String home = "/local/domain/" + domid;
+        assertEquals(new GuestClient.Reply(true, ZONE), guest.read(home + "/name"));
+        assertEquals(new GuestClient.Reply(true, ""), guest.write(home + "/data/probe", "guest"));
+        assertEquals(new GuestClient.Reply(true, ""), guest.write(home + "/control/feature-poweroff", "1"));
+        assertEquals(DENIED, guest.write(home + "/name", "renamed"));
+        assertEquals(DENIED, guest.read("/libxl/" + domid));
     }
 
     private static void injectAt(FaultPoint point) {
@@ -137,7 +159,7 @@ class LaunchFaultsXenstoredTest {
         assertEquals(xen.totalPages(), xen.freePages(), at + "memory left allocated");
         assertFalse(store.isDomainIntroduced(DOMID), at + "domain left introduced to xenstored");
         assertEquals(List.of(), changes(), at + "xenstore nodes added (+) or lost (-)");
-        XenstoredTrace trace = daemon.trace();
+        XenstoredTrace trace = traced();
         assertEquals(0, trace.openTransactions(), at + "transactions left open");
         assertEquals(0, trace.openWatches(), at + "watches left set");
         assertEquals(List.of(), qemu.running(), at + "device model left running");
@@ -150,6 +172,12 @@ class LaunchFaultsXenstoredTest {
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
         return qemu.running();
+    }
+
+    /** The trace up to now: xenstored may trace a reply after sending it, so first a round trip on our connection. */
+    private static XenstoredTrace traced() {
+        store.directory("/");
+        return daemon.trace();
     }
 
     private static ZoneSpec spec(String backend) {
