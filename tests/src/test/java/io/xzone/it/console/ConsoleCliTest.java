@@ -98,6 +98,11 @@ class ConsoleCliTest {
         return String.join(" ", xzone(args)) + "; echo EXIT=$?; stty -a; sleep 120";
     }
 
+    /** The command ended and stty has printed the modes (iexten, restored or not): waiting for EXIT= alone races stty. */
+    private static boolean exitedAndSttyShown(String screen) {
+        return screen.contains("EXIT=") && screen.substring(screen.indexOf("EXIT=")).contains("iexten");
+    }
+
     @Test
     void unknownZonesAndMissingConsolesAreNamedWithExitCode5() throws Exception {
         zone(3, "web1", "pv", pty().slavePath(), null);
@@ -172,7 +177,7 @@ class ConsoleCliTest {
 
             // ttyS0 quiet for a while, hvc0 talking: -t auto says so (within 30 s of the last ttyS0 line it is live).
             ttyS0.close();
-            a = first.awaitScreen(s -> s.contains("EXIT="), 20000);
+            a = first.awaitScreen(ConsoleCliTest::exitedAndSttyShown, 20000);
             assertTrue(a.contains("the console hvm1 serial (ttyS0) ended (the zone went away)") && a.contains("EXIT=0"), a);
             assertTrue(a.contains("isig icanon iexten echo "), "terminal restored after the guest went away:\n" + a);
         }
@@ -224,7 +229,7 @@ class ConsoleCliTest {
             assertTrue(screen.matches("(?s).*  hvm1 +5 HVM +serial \\(ttyS0\\) +live +HVM-MARKER.*"), screen);
             assertTrue(screen.matches("(?s).*  hvm1 +5 HVM +pv \\(hvc0\\) +absent.*"), screen);
             tmux.sendKeys("q");
-            screen = tmux.awaitScreen(s -> s.contains("EXIT="), 20000);
+            screen = tmux.awaitScreen(ConsoleCliTest::exitedAndSttyShown, 20000);
             assertTrue(screen.contains("EXIT=0") && screen.contains("isig icanon iexten echo "), screen);
             assertFalse(screen.contains("xzone consoles"), screen);
         }

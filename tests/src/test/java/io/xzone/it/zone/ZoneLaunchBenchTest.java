@@ -1,6 +1,7 @@
 package io.xzone.it.zone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xzone.cli.lab.Lab;
 import io.xzone.it.lab.TinyGuest;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * `xzone zone launch` against `xl create` in the same lab boot, on the same tiny PV guest: wall time from command start
  * to the command's return (both return once the domain is unpaused), 5 runs each, and the xenstore requests each makes
- * (counted in xenstored's trace, switched on with xenstore-control logfile). Reported, never asserted on speed.
+ * (counted in xenstored's trace, switched on with xenstore-control logfile). xzone runs through the launcher on dom0's
+ * PATH as shipped; its class data archive is built once first ({@code XZONE_CDS=now}, timed and reported), and the
+ * same launch without the archive ({@code XZONE_CDS=off}) is measured alongside. Reported, never asserted on speed.
  */
 @XenLab
 @Tag("bench")
@@ -32,26 +35,40 @@ class ZoneLaunchBenchTest {
     @Test
     void xzoneLaunchAgainstXlCreate(Lab lab) throws IOException {
         lab.runOk("cat > /tmp/bench.cfg <<'EOF'\n" + TinyGuest.config("bench", "pv").replace("xzone.then=poweroff", "xzone.then=shell") + "EOF");
+        String archive = lab.runOk(String.join("\n",
+                "start=$(cut -d' ' -f1 /proc/uptime)",
+                "XZONE_CDS=now " + ZoneScripts.XZONE + " --version",
+                "end=$(cut -d' ' -f1 /proc/uptime)",
+                "echo \"archive built in $(awk -v s=$start -v e=$end 'BEGIN { printf \"%.1f\", e - s }') s\"",
+                "ls -l /var/cache/xzone/*/xzone.jsa || tail -20 /var/cache/xzone/*/build.log")).output();
+        String launch = " zone launch --no-supervise " + ZoneScripts.launchFlags("bench", "pv", "shell");
         List<Run> xzone = new ArrayList<>();
+        List<Run> noArchive = new ArrayList<>();
         List<Run> xl = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            xzone.add(measure(lab, ZoneScripts.XZONE + " zone launch --no-supervise " + ZoneScripts.launchFlags("bench", "pv", "shell")));
+            xzone.add(measure(lab, ZoneScripts.XZONE + launch));
+            noArchive.add(measure(lab, "XZONE_CDS=off " + ZoneScripts.XZONE + launch));
             xl.add(measure(lab, "xl create /tmp/bench.cfg"));
         }
         String report = String.join("\n",
                 "zone launch vs xl create, tiny PV guest, lab (Xen 4.17 in QEMU TCG), " + RUNS + " runs each",
-                "xzone zone launch: seconds " + seconds(xzone) + ", median " + median(xzone, Run::seconds),
-                "xl create:         seconds " + seconds(xl) + ", median " + median(xl, Run::seconds),
-                String.format("ratio xzone/xl (median time): %.2f", median(xzone, Run::seconds) / median(xl, Run::seconds)),
+                archive.lines().filter(l -> l.startsWith("archive built")).findFirst().orElse("archive: not built"),
+                "xzone zone launch:          seconds " + seconds(xzone) + ", median " + median(xzone, Run::seconds),
+                "  same, XZONE_CDS=off:      seconds " + seconds(noArchive) + ", median " + median(noArchive, Run::seconds),
+                "xl create:                  seconds " + seconds(xl) + ", median " + median(xl, Run::seconds),
+                String.format("ratio xzone/xl (median time): %.2f (without the archive: %.2f)",
+                        median(xzone, Run::seconds) / median(xl, Run::seconds), median(noArchive, Run::seconds) / median(xl, Run::seconds)),
                 "xenstore requests per launch (all connections, median): xzone " + (int) median(xzone, r -> r.requests())
                         + ", xl " + (int) median(xl, r -> r.requests()),
                 "xenstore requests of the launching tool's busiest connection (median): xzone "
                         + (int) median(xzone, r -> r.toolRequests()) + ", xl " + (int) median(xl, r -> r.toolRequests()));
+        report += "\ndom0 load average after the runs: " + lab.runOk("cat /proc/loadavg").output().strip();
         System.out.println(report);
         Path out = Path.of("target", "bench", "zone-launch.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report + "\n");
         assertEquals(RUNS, xzone.size());
+        assertTrue(archive.contains("xzone.jsa"), "the launcher built no class data archive:\n" + archive);
     }
 
     private static Run measure(Lab lab, String command) {

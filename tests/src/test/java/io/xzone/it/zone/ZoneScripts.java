@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /** Shell snippets that drive `xzone zone ...` in the lab's dom0 and read what the tiny guest prints. */
 final class ZoneScripts {
-    static final String XZONE = "java -jar /xzone/toolstack/target/xzone.jar";
+    /** The launcher on dom0's PATH ({@code bin/xzone} of the shared project), as an operator runs xzone. */
+    static final String XZONE = "xzone";
     private static final Pattern RUNS = Pattern.compile("zone (\\S+) runs as (PV|PVH|HVM) domain (\\d+)");
     private static final String MARKER = "XZONE-MARKER guest_type=";
 
