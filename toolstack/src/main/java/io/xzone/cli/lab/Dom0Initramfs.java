@@ -23,7 +23,13 @@ final class Dom0Initramfs {
     /** Loaded in this order by init; modprobe pulls their dependencies from the depmod'ed tree. */
     static final List<String> MODULES = List.of(
             "xenfs", "xen-evtchn", "xen-gntdev", "xen-gntalloc", "xen-privcmd", "xen-blkback", "xen-netback", "loop",
-            "virtio_pci", "9pnet_virtio", "9p");
+            "bridge", "virtio_pci", "9pnet_virtio", "9p");
+    /**
+     * What Xen's hotplug scripts (/etc/xen/scripts/block, vif-bridge) need beyond busybox: they are bash scripts that
+     * lock with flock, and read files with coreutils' stat and loop devices with util-linux's losetup.
+     */
+    static final List<Path> HOTPLUG_PROGRAMS = List.of(Path.of("/usr/bin/bash"), Path.of("/usr/bin/flock"),
+            Path.of("/usr/bin/stat"), Path.of("/usr/sbin/losetup"));
     static final String PATH = "/lab/bin:/usr/lib/xen-4.17/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     private static final List<String> SCRIPTS = List.of("dom0-init.sh", "dom0-agent.sh", "dom0-job.sh");
     private static final Path XEN_TOOLS = Path.of("/usr/lib/xen-4.17");
@@ -43,7 +49,7 @@ final class Dom0Initramfs {
     /** What the image depends on besides the package versions: kernel, JVM, the scripts and this recipe. */
     String fingerprint(Map<String, String> packageVersions) throws IOException {
         List<String> parts = new ArrayList<>(List.of(kernel.fingerprint(), javaHome.toString(), packageVersions.toString(),
-                String.join(",", MODULES), PATH,
+                String.join(",", MODULES), PATH, HOTPLUG_PROGRAMS.toString(),
                 LabResources.codeFingerprint(Dom0Initramfs.class, CpioArchive.class, SharedLibraries.class)));
         Path release = javaHome.resolve("release");
         parts.add(Files.exists(release) ? Files.readString(release) : "");
@@ -65,6 +71,9 @@ final class Dom0Initramfs {
             }
             for (Path xenstoreTool : list(Path.of("/usr/bin"), "xenstore")) {
                 cpio.copyFromHost(xenstoreTool);
+            }
+            for (Path program : HOTPLUG_PROGRAMS) {
+                cpio.copyFromHost(program);
             }
             for (Path library : SharedLibraries.of(programs(xenLibraries))) {
                 cpio.copyFromHost(library);
@@ -112,6 +121,7 @@ final class Dom0Initramfs {
         Set<Path> programs = new LinkedHashSet<>(xenLibraries);
         programs.addAll(elfFiles(XEN_TOOLS));
         programs.addAll(list(Path.of("/usr/bin"), "xenstore"));
+        programs.addAll(HOTPLUG_PROGRAMS);
         programs.add(Path.of("/usr/libexec/xen-qemu-system-i386"));
         programs.addAll(elfFiles(javaHome));
         return new ArrayList<>(programs);
