@@ -1,6 +1,10 @@
 package io.xzone.boot.launch;
 
 import io.xzone.boot.backend.GuestType;
+import io.xzone.boot.device.DeviceBackends;
+import io.xzone.boot.device.HotplugException;
+import io.xzone.boot.device.PvDevice;
+import io.xzone.boot.device.PvDevices;
 import io.xzone.boot.layout.Rings;
 import io.xzone.boot.layout.XsNode;
 import io.xzone.boot.layout.ZoneLayout;
@@ -22,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How one kind of guest is built: PV, PVH and HVM each fill in the steps that differ, and {@link #launch} fixes their
- * order (create -> limits -> event channels -> image -> xenstore -> introduce -> device model -> unpause), the way
+ * order (create -> limits -> event channels -> image -> xenstore -> introduce -> devices -> device model -> unpause), the way
  * libxl 4.17 orders them. A failure at any step undoes everything done so far and names the step.
  */
 public abstract class BootStrategy {
@@ -34,10 +38,12 @@ public abstract class BootStrategy {
 
     protected final Hypervisor xen;
     protected final XenStore store;
+    private final DeviceBackends backends;
 
-    protected BootStrategy(Hypervisor xen, XenStore store) {
+    protected BootStrategy(Hypervisor xen, XenStore store, DeviceBackends backends) {
         this.xen = xen;
         this.store = store;
+        this.backends = backends;
     }
 
     /** What this strategy builds. */
@@ -65,6 +71,22 @@ public abstract class BootStrategy {
         return null;
     }
 
+    /** The disks and vifs served by dom0's kernel backends; none where QEMU emulates the devices. */
+    protected List<PvDevice> pvDevices(ZoneSpec spec, int domid) {
+        return List.of();
+    }
+
+    /** The devices step as --dry-run lists it. */
+    protected String devicesPlan(ZoneSpec spec) {
+        List<PvDevice> devices = pvDevices(spec, LaunchPlan.PLANNED_DOMID);
+        if (devices.isEmpty()) {
+            return "devices: none";
+        }
+        return "devices: for each, wait for the backend's InitWait, then its hotplug script: " + String.join(", ",
+                devices.stream().map(d -> d.id().kind().xsName() + " " + d.id().devid() + " (" + d.script() + " "
+                        + d.id().kind().attachAction() + ")").toList());
+    }
+
     /** Whether this type of guest gets the spec's disks attached. */
     protected abstract boolean attachesDisks();
 
@@ -89,6 +111,12 @@ public abstract class BootStrategy {
             throw new UnsupportedDeviceException(vif.origin(), "network", "xzone cannot attach vifs to " + kind
                     + " zones yet (bridge " + vif.bridge() + "); remove the [[network]] entry");
         }
+        if (type() != GuestType.HVM) {
+            PvDevices.unnumbered(spec).ifPresent(disk -> {
+                throw new UnsupportedDeviceException(disk.origin(), "disk.target", disk.target()
+                        + " has no paravirtual device number (libxl numbers hda-hdd, sda-sdp and xvd*); use xvda, xvdb, ...");
+            });
+        }
     }
 
     /** The template method: builds and starts the zone, or undoes everything and throws {@link LaunchException}. */
@@ -102,13 +130,14 @@ public abstract class BootStrategy {
      */
     public final LaunchedZone launch(ZoneSpec spec, Consumer<BuildStep> onStep) {
         refuseUnattachableDevices(spec);
-        HalfBuiltZone partial = new HalfBuiltZone(xen, store);
+        HalfBuiltZone partial = new HalfBuiltZone(xen, store, backends);
         Build build = new Build();
         try {
             run(onStep, BuildStep.CREATE, spec, () -> {
                 int domid = xen.createDomain(domainConfig(spec));
                 build.layout = new ZoneLayout(spec, type(), domid);
                 build.domid = domid;
+                build.devices = pvDevices(spec, domid);
                 partial.created(domid, build.layout);
             });
             run(onStep, BuildStep.LIMITS, spec, () -> setLimits(spec, build.domid));
@@ -118,10 +147,20 @@ public abstract class BootStrategy {
             });
             run(onStep, BuildStep.IMAGE, spec, () -> build.image = xen.buildImage(imageSpec(spec, build.domid, build.storePort,
                     build.consolePort)));
-            run(onStep, BuildStep.XENSTORE, spec, () -> writeXenstore(build));
+            run(onStep, BuildStep.XENSTORE, spec, () -> {
+                writeXenstore(build);
+                partial.devicesWritten(build.devices);
+            });
             run(onStep, BuildStep.INTRODUCE, spec, () -> {
                 partial.introducing();
                 store.introduceDomain(build.domid, build.image.storeMfn(), build.storePort);
+            });
+            run(onStep, BuildStep.DEVICES, spec, () -> {
+                for (PvDevice device : build.devices) {
+                    backends.awaitBackend(device);
+                    partial.hotplugStarted(device.id());
+                    backends.runAttachScript(device);
+                }
             });
             run(onStep, BuildStep.DEVICE_MODEL, spec, () -> partial.deviceModel(startDeviceModel(spec, build.layout)));
             run(onStep, BuildStep.UNPAUSE, spec, () -> xen.unpause(build.domid));
@@ -146,6 +185,7 @@ public abstract class BootStrategy {
         List<XsNode> nodes = new ArrayList<>(build.layout.skeleton());
         nodes.addAll(build.layout.built(rings, startTime()));
         nodes.addAll(consoleNodes(build.layout, rings));
+        build.devices.forEach(device -> nodes.addAll(device.nodes()));
         store.transactionally(tx -> {
             NodeWriter.write(tx, nodes);
             return null;
@@ -163,7 +203,7 @@ public abstract class BootStrategy {
         LOG.debug("zone {}: step {}", spec.name(), step.label());
         try {
             work.run();
-        } catch (XenException | LaunchStepException e) {
+        } catch (XenException | LaunchStepException | HotplugException e) {
             throw new StepFailure(step, e.getMessage(), e);
         }
     }
@@ -175,6 +215,7 @@ public abstract class BootStrategy {
         int storePort;
         int consolePort;
         BuiltImage image;
+        List<PvDevice> devices = List.of();
     }
 
     /** Carries a step's failure out of the template to the undo. */

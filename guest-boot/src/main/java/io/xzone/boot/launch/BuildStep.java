@@ -13,6 +13,7 @@ public enum BuildStep {
     IMAGE,
     XENSTORE,
     INTRODUCE,
+    DEVICES,
     DEVICE_MODEL,
     UNPAUSE;
 

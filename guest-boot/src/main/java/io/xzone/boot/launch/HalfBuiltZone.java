@@ -1,18 +1,23 @@
 package io.xzone.boot.launch;
 
+import io.xzone.boot.device.DeviceBackends;
+import io.xzone.boot.device.DeviceId;
+import io.xzone.boot.device.PvDevice;
 import io.xzone.boot.layout.XsTrees;
 import io.xzone.boot.layout.ZoneLayout;
 import io.xzone.xen.Hypervisor;
 import io.xzone.xen.XenStore;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a launch has created so far, so that a failure can take all of it away again: the device model process, the
- * domain's registration with xenstored, the domain itself (destroying it frees its memory and event channels) and
+ * paravirtual devices (backends, hotplug scripts' work such as loop devices and bridge ports), the domain's registration with xenstored, the domain itself (destroying it frees its memory and event channels) and
  * the xenstore trees the launch writes. Each undo is tried even when an earlier one fails.
  */
 final class HalfBuiltZone {
@@ -20,19 +25,33 @@ final class HalfBuiltZone {
 
     private final Hypervisor xen;
     private final XenStore store;
+    private final DeviceBackends backends;
+    private final List<PvDevice> devices = new ArrayList<>();
+    private final Set<DeviceId> hotplugged = new HashSet<>();
     private Integer domid;
     private ZoneLayout layout;
     private boolean introduceAsked;
     private DeviceModel deviceModel;
 
-    HalfBuiltZone(Hypervisor xen, XenStore store) {
+    HalfBuiltZone(Hypervisor xen, XenStore store, DeviceBackends backends) {
         this.xen = xen;
         this.store = store;
+        this.backends = backends;
     }
 
     void created(int newDomid, ZoneLayout zoneLayout) {
         this.domid = newDomid;
         this.layout = zoneLayout;
+    }
+
+    /** The devices' nodes are in xenstore: their backends may take them from now on. */
+    void devicesWritten(List<PvDevice> written) {
+        devices.addAll(written);
+    }
+
+    /** The device's hotplug script was started: undoing it needs the script's detach action. */
+    void hotplugStarted(DeviceId device) {
+        hotplugged.add(device);
     }
 
     /**
@@ -59,6 +78,11 @@ final class HalfBuiltZone {
         }
         if (domid == null) {
             return leftovers;
+        }
+        // Devices first, as libxl's destroy does: the backends let go of the disks and vifs while the domain exists.
+        for (PvDevice device : devices) {
+            DeviceId id = device.id();
+            attempt(leftovers, id.kind().xsName() + " " + id.devid(), () -> backends.detach(id, hotplugged.contains(id)));
         }
         if (introduceAsked) {
             attempt(leftovers, "xs_release_domain(" + domid + ")", () -> {

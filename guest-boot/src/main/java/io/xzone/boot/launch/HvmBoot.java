@@ -1,6 +1,7 @@
 package io.xzone.boot.launch;
 
 import io.xzone.boot.backend.GuestType;
+import io.xzone.boot.device.DeviceBackends;
 import io.xzone.boot.layout.Rings;
 import io.xzone.boot.layout.XsNode;
 import io.xzone.boot.layout.ZoneLayout;
@@ -29,8 +30,8 @@ public final class HvmBoot extends HvmContainerBoot {
 
     private final DeviceModelLauncher deviceModels;
 
-    public HvmBoot(Hypervisor xen, XenStore store, boolean hap, DeviceModelLauncher deviceModels) {
-        super(xen, store, hap);
+    public HvmBoot(Hypervisor xen, XenStore store, DeviceBackends backends, boolean hap, DeviceModelLauncher deviceModels) {
+        super(xen, store, backends, hap);
         this.deviceModels = deviceModels;
     }
 
@@ -100,6 +101,7 @@ public final class HvmBoot extends HvmContainerBoot {
                         + ", MMIO hole 0xf0000000-4G",
                 "xenstore: one transaction: domain skeleton, memory/vcpus/store ring, /vm entries, console, hvmloader and device-model nodes",
                 "introduce: xs_introduce_domain (store ring pfn, store port)",
+                devicesPlan(spec) + " (QEMU emulates the disks)",
                 "device model: " + String.join(" ", deviceModels.commandLine(spec, LaunchPlan.PLANNED_DOMID))
                         .replace(Integer.toString(LaunchPlan.PLANNED_DOMID), "D")
                         + "; wait for device-model/D/state = running; publish serial/0/tty",

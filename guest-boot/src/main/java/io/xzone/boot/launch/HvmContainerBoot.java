@@ -1,5 +1,6 @@
 package io.xzone.boot.launch;
 
+import io.xzone.boot.device.DeviceBackends;
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.Hypervisor;
 import io.xzone.xen.TscMode;
@@ -10,8 +11,8 @@ abstract class HvmContainerBoot extends BootStrategy {
     /** Build with hardware-assisted paging (CDF_hap), as the backend choice decided; else shadow paging. */
     protected final boolean hap;
 
-    HvmContainerBoot(Hypervisor xen, XenStore store, boolean hap) {
-        super(xen, store);
+    HvmContainerBoot(Hypervisor xen, XenStore store, DeviceBackends backends, boolean hap) {
+        super(xen, store, backends);
         this.hap = hap;
     }
 

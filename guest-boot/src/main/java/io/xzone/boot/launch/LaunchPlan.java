@@ -3,6 +3,7 @@ package io.xzone.boot.launch;
 import io.xzone.boot.backend.BackendChoice;
 
 import io.xzone.boot.backend.GuestType;
+import io.xzone.boot.device.PvDevices;
 import io.xzone.boot.layout.Rings;
 import io.xzone.boot.layout.XsNode;
 import io.xzone.boot.layout.ZoneLayout;
@@ -22,7 +23,7 @@ public record LaunchPlan(ZoneSpec spec, BackendChoice resolution, List<String> s
      * (DOMID_FIRST_RESERVED) and shows it as "D".
      */
     static final int PLANNED_DOMID = 0x7FF0;
-    private static final Pattern PLANNED = Pattern.compile("(?<=[/nrwb])" + PLANNED_DOMID + "\\b");
+    private static final Pattern PLANNED = Pattern.compile("(?<=[/nrwb\"])" + PLANNED_DOMID + "\\b");
 
     public LaunchPlan {
         steps = List.copyOf(steps);
@@ -36,6 +37,8 @@ public record LaunchPlan(ZoneSpec spec, BackendChoice resolution, List<String> s
         nodes.addAll(layout.console(Rings.PLANNED));
         if (resolution.type() == GuestType.HVM) {
             nodes.addAll(layout.deviceModel());
+        } else {
+            PvDevices.of(spec, resolution.type(), PLANNED_DOMID).forEach(device -> nodes.addAll(device.nodes()));
         }
         return new LaunchPlan(spec, resolution, steps, nodes);
     }

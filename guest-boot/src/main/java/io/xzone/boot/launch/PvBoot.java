@@ -1,6 +1,9 @@
 package io.xzone.boot.launch;
 
 import io.xzone.boot.backend.GuestType;
+import io.xzone.boot.device.DeviceBackends;
+import io.xzone.boot.device.PvDevice;
+import io.xzone.boot.device.PvDevices;
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.DomainConfig;
 import io.xzone.xen.Hypervisor;
@@ -13,8 +16,8 @@ import java.util.Optional;
 
 /** A paravirtualized guest: no emulation at all; the kernel's ELF image is loaded by libxenguest into a PV container. */
 public final class PvBoot extends BootStrategy {
-    public PvBoot(Hypervisor xen, XenStore store) {
-        super(xen, store);
+    public PvBoot(Hypervisor xen, XenStore store, DeviceBackends backends) {
+        super(xen, store, backends);
     }
 
     @Override
@@ -45,14 +48,18 @@ public final class PvBoot extends BootStrategy {
 
     @Override
     protected boolean attachesDisks() {
-        // No blkback/netback wiring yet: refused rather than launched without them.
-        return false;
+        return true;
     }
 
     @Override
     protected boolean attachesVifs() {
-        // No blkback/netback wiring yet: refused rather than launched without them.
-        return false;
+        return true;
+    }
+
+    /** Disks on blkback and vifs on netback in dom0, as libxl attaches them. */
+    @Override
+    protected List<PvDevice> pvDevices(ZoneSpec spec, int domid) {
+        return PvDevices.of(spec, type(), domid);
     }
 
     @Override
@@ -65,8 +72,9 @@ public final class PvBoot extends BootStrategy {
                 "event channels: xc_evtchn_alloc_unbound x2 (xenstore, console) for dom0",
                 "image: xc_dom_* chain, PV container, " + spec.memoryMib() + " MiB, kernel " + spec.kernel().orElseThrow()
                         + spec.ramdisk().map(r -> ", ramdisk " + r).orElse(""),
-                "xenstore: one transaction: domain skeleton, memory/vcpus/store ring, /vm entries, console for xenconsoled",
+                "xenstore: one transaction: domain skeleton, memory/vcpus/store ring, /vm entries, console for xenconsoled, vbd/vif frontends and backends",
                 "introduce: xs_introduce_domain (store ring mfn, store port)",
+                devicesPlan(spec),
                 "device model: none (PV)",
                 "unpause: xc_domain_unpause");
     }

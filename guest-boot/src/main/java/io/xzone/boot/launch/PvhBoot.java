@@ -2,6 +2,9 @@ package io.xzone.boot.launch;
 
 import io.xzone.boot.acpi.PvhAcpiTables;
 import io.xzone.boot.backend.GuestType;
+import io.xzone.boot.device.DeviceBackends;
+import io.xzone.boot.device.PvDevice;
+import io.xzone.boot.device.PvDevices;
 import io.xzone.boot.kernel.ElfNotes;
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.DomainConfig;
@@ -19,8 +22,8 @@ import java.util.Optional;
  * the ACPI area and the special pages.
  */
 public final class PvhBoot extends HvmContainerBoot {
-    public PvhBoot(Hypervisor xen, XenStore store, boolean hap) {
-        super(xen, store, hap);
+    public PvhBoot(Hypervisor xen, XenStore store, DeviceBackends backends, boolean hap) {
+        super(xen, store, backends, hap);
     }
 
     @Override
@@ -60,14 +63,18 @@ public final class PvhBoot extends HvmContainerBoot {
 
     @Override
     protected boolean attachesDisks() {
-        // No blkback/netback wiring yet: refused rather than launched without them.
-        return false;
+        return true;
     }
 
     @Override
     protected boolean attachesVifs() {
-        // No blkback/netback wiring yet: refused rather than launched without them.
-        return false;
+        return true;
+    }
+
+    /** Disks on blkback and vifs on netback in dom0, as libxl attaches them. */
+    @Override
+    protected List<PvDevice> pvDevices(ZoneSpec spec, int domid) {
+        return PvDevices.of(spec, type(), domid);
     }
 
     @Override
@@ -82,8 +89,9 @@ public final class PvhBoot extends HvmContainerBoot {
                         + Long.toHexString(layout.mmioStart()) + "-4G, e820 " + E820Text.of(layout.e820())
                         + ", ACPI " + acpi.describe() + " (" + spec.vcpus() + " of " + spec.maxVcpus() + " vCPUs enabled)"
                         + ", kernel " + spec.kernel().orElseThrow() + spec.ramdisk().map(r -> ", ramdisk " + r).orElse(""),
-                "xenstore: one transaction: domain skeleton, memory/vcpus/store ring, /vm entries, console for xenconsoled",
+                "xenstore: one transaction: domain skeleton, memory/vcpus/store ring, /vm entries, console for xenconsoled, vbd/vif frontends and backends",
                 "introduce: xs_introduce_domain (store ring pfn, store port)",
+                devicesPlan(spec),
                 "device model: none (PVH)",
                 "unpause: xc_domain_unpause");
     }

@@ -3,6 +3,7 @@ package io.xzone.boot.launch;
 import io.xzone.boot.backend.BackendChoice;
 import io.xzone.boot.backend.BackendResolver;
 import io.xzone.boot.backend.GuestType;
+import io.xzone.boot.device.DeviceBackends;
 import io.xzone.boot.kernel.ElfNotes;
 import io.xzone.boot.kernel.KernelCapabilities;
 import io.xzone.boot.spec.VirtBackend;
@@ -21,12 +22,20 @@ public final class ZoneLauncher {
     private final XenStore store;
     private final Optional<GuestType> dom0;
     private final DeviceModelLauncher deviceModels;
+    private final DeviceBackends backends;
 
+    /** A launcher whose disks and vifs go to this dom0's kernel backends, with Xen's hotplug scripts. */
     public ZoneLauncher(Hypervisor xen, XenStore store, Optional<GuestType> dom0, DeviceModelLauncher deviceModels) {
+        this(xen, store, dom0, deviceModels, DeviceBackends.standard(store));
+    }
+
+    public ZoneLauncher(Hypervisor xen, XenStore store, Optional<GuestType> dom0, DeviceModelLauncher deviceModels,
+                        DeviceBackends backends) {
         this.xen = xen;
         this.store = store;
         this.dom0 = dom0;
         this.deviceModels = deviceModels;
+        this.backends = backends;
     }
 
     /**
@@ -43,9 +52,9 @@ public final class ZoneLauncher {
 
     public BootStrategy strategy(BackendChoice choice) {
         return switch (choice.type()) {
-            case PV -> new PvBoot(xen, store);
-            case PVH -> new PvhBoot(xen, store, choice.hap());
-            case HVM -> new HvmBoot(xen, store, choice.hap(), deviceModels);
+            case PV -> new PvBoot(xen, store, backends);
+            case PVH -> new PvhBoot(xen, store, backends, choice.hap());
+            case HVM -> new HvmBoot(xen, store, backends, choice.hap(), deviceModels);
         };
     }
 

@@ -57,6 +57,11 @@ public final class ZoneLayout {
         return "/local/domain/" + DOM0 + "/backend/console/" + domid;
     }
 
+    /** All backends of one kind (vbd, vif) of this domain under dom0. */
+    public String backendsPath(String kind) {
+        return "/local/domain/" + DOM0 + "/backend/" + kind + "/" + domid;
+    }
+
     /** Where QEMU (HVM) keeps its state for this domain, under dom0's area. */
     public String deviceModelPath() {
         return "/local/domain/" + DOM0 + "/device-model/" + domid;
@@ -64,7 +69,8 @@ public final class ZoneLayout {
 
     /** The trees a launch creates; removing these undoes it (and is what xl destroy removes too). */
     public List<String> ownedTrees() {
-        List<String> trees = new ArrayList<>(List.of(domainPath(), vmPath(), libxlPath(), consoleBackendsPath()));
+        List<String> trees = new ArrayList<>(List.of(domainPath(), vmPath(), libxlPath(), consoleBackendsPath(),
+                backendsPath("vbd"), backendsPath("vif")));
         if (type == GuestType.HVM) {
             trees.add(deviceModelPath());
         }

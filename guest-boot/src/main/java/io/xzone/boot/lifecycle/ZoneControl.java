@@ -1,5 +1,7 @@
 package io.xzone.boot.lifecycle;
 
+import io.xzone.boot.device.DeviceBackends;
+import io.xzone.boot.device.DeviceId;
 import io.xzone.boot.layout.XsTrees;
 import io.xzone.xen.DomainFlag;
 import io.xzone.xen.DomainInfo;
@@ -16,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Destroy, shut down, reboot, pause and unpause a running domain, whichever toolstack launched it. Destroy removes
- * what libxl's destroy removes: the device model, the domain, and its trees under /local/domain, /vm, /libxl and
+ * what libxl's destroy removes: the device model, the paravirtual disks and vifs, the domain, and its trees under /local/domain, /vm, /libxl and
  * dom0's backend and device-model areas.
  */
 public final class ZoneControl {
@@ -25,10 +27,17 @@ public final class ZoneControl {
 
     private final Hypervisor xen;
     private final XenStore store;
+    private final DeviceBackends backends;
 
+    /** Control with this dom0's kernel backends and Xen's hotplug scripts. */
     public ZoneControl(Hypervisor xen, XenStore store) {
+        this(xen, store, DeviceBackends.standard(store));
+    }
+
+    public ZoneControl(Hypervisor xen, XenStore store, DeviceBackends backends) {
         this.xen = xen;
         this.store = store;
+        this.backends = backends;
     }
 
     /** Ends the domain at once and removes every trace of it in xenstore. */
@@ -42,6 +51,11 @@ public final class ZoneControl {
             } catch (XenException e) {
                 LOG.debug("xenstored had released domain {} already: {}", domid, e.getMessage());
             }
+        }
+        // Like libxl's destroy: each disk and vif is disconnected and its hotplug script's detach action run (loop
+        // device freed, vif off its bridge) before the domain goes.
+        for (DeviceId device : DeviceId.ofDomain(store, domid)) {
+            backends.detach(device, true);
         }
         if (xen.domainInfo(domid).isPresent()) {
             xen.destroy(domid);

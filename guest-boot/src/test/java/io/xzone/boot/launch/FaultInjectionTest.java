@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A failure injected into the calls of each build step in turn, on the fakes: every launch must leave no domain, no
- * event channel, no memory and no xenstore node of the zone behind, and name the step that failed. The fault points
+ * event channel, no memory, no device backend and no xenstore node of the zone behind, and name the step that failed. The fault points
  * come from a recorded clean launch of each backend ({@link LaunchTap}); the tests module runs the same points
  * against the real xenstored.
  */
@@ -25,7 +25,7 @@ class FaultInjectionTest {
     Stream<DynamicTest> aFailureAtAnyStepLeavesNothingBehindAndNamesTheStep(@TempDir Path dir) {
         List<FaultPoint> points = FaultPoint.BACKENDS.stream().flatMap(backend -> {
             LaunchTap recorder = new LaunchTap(FakeHypervisor.fullHost(), new FakeXenStore());
-            recorder.launch(Zones.spec(dir, "web", backend));
+            recorder.launch(Zones.withDevices(dir, "web", backend));
             return recorder.faultPoints(backend).stream();
         }).toList();
         FaultPoint.assertEveryStepCovered(points);
@@ -37,7 +37,7 @@ class FaultInjectionTest {
         FakeXenStore store = new FakeXenStore();
         LaunchTap tap = new LaunchTap(xen, store);
         tap.arm(point);
-        LaunchException e = assertThrows(LaunchException.class, () -> tap.launch(Zones.spec(dir, "web", point.backend())));
+        LaunchException e = assertThrows(LaunchException.class, () -> tap.launch(Zones.withDevices(dir, "web", point.backend())));
 
         point.assertReportedBy(e, "web");
         String at = point + ": ";
@@ -47,7 +47,7 @@ class FaultInjectionTest {
         assertFalse(store.isDomainIntroduced(1), at + "domain still introduced to xenstored");
         List<String> left = store.dump("/").keySet().stream().filter(p -> p.startsWith("/local/domain/1")
                 || p.startsWith("/vm/") || p.startsWith("/libxl/1") || p.contains("/backend/console/1")
-                || p.contains("/device-model/1")).toList();
+                || p.contains("/device-model/1") || p.contains("/backend/vbd/1") || p.contains("/backend/vif/1")).toList();
         assertEquals(List.of(), left, at + "xenstore nodes left");
         if (point.backend().equals("hvm") && point.step().compareTo(BuildStep.DEVICE_MODEL) > 0) {
             assertEquals(1, tap.calls("deviceModel.stop"), at + "the device model was not stopped");

@@ -1,6 +1,11 @@
 package io.xzone.boot.launch;
 
 import io.xzone.boot.backend.GuestType;
+import io.xzone.boot.device.DeviceBackends;
+import io.xzone.boot.device.FakeBackendDrivers;
+import io.xzone.boot.device.HotplugException;
+import io.xzone.boot.device.HotplugScripts;
+import io.xzone.boot.device.RecordingHotplug;
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.Hypervisor;
 import io.xzone.xen.XenException;
@@ -10,6 +15,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,8 +25,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A zone launcher whose hypervisor, xenstore (transactions included) and device models (the device models they start
- * included) are reached through a tap that records every call with the build step it was made in, and fails one
+ * A zone launcher whose hypervisor, xenstore (transactions included), device models (the device models they start
+ * included) and hotplug scripts (recorded, with fake blkback/netback on the xenstore) are reached through a tap that
+ * records every call with the build step it was made in, and fails one
  * chosen call. The fault points come from a recorded clean launch ({@link #faultPoints}), so a new step or
  * a new call in the launch code is injected into without editing any list. Dom0 counts as PV, as in the lab.
  */
@@ -37,6 +44,7 @@ public final class LaunchTap {
     }
 
     private final ZoneLauncher launcher;
+    private final DeviceBackends backends;
     private final List<Call> calls = new ArrayList<>();
     private final Map<Call, Integer> counts = new HashMap<>();
     private BuildStep step;
@@ -49,10 +57,18 @@ public final class LaunchTap {
 
     /** @param deviceModels the HVM device model launcher, made on the tapped xenstore */
     public LaunchTap(Hypervisor xen, XenStore store, Function<XenStore, DeviceModelLauncher> deviceModels) {
-        XenStore tappedStore = tap(XenStore.class, "xenstore", store, LaunchTap::xenFailure);
+        // dom0's blkback and netback react to what the launch writes; its hotplug scripts are recorded, not run.
+        XenStore tappedStore = tap(XenStore.class, "xenstore", new FakeBackendDrivers(store).toolstackView(), LaunchTap::xenFailure);
+        this.backends = new DeviceBackends(tappedStore, tap(HotplugScripts.class, "hotplug", new RecordingHotplug(store),
+                name -> new HotplugException(name + " failed: " + INJECTED)), Duration.ofSeconds(5));
         this.launcher = new ZoneLauncher(tap(Hypervisor.class, "xen", xen, LaunchTap::xenFailure), tappedStore,
                 Optional.of(GuestType.PV), tap(DeviceModelLauncher.class, "deviceModels", deviceModels.apply(tappedStore),
-                        LaunchTap::stepFailure));
+                        LaunchTap::stepFailure), backends);
+    }
+
+    /** The device backends the launches use (fake kernel drivers, recorded scripts), e.g. for destroying a zone. */
+    public DeviceBackends deviceBackends() {
+        return backends;
     }
 
     /** Makes the launches from now on fail at {@code point}, once per launch. */

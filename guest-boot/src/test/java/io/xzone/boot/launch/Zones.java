@@ -29,6 +29,20 @@ public final class Zones {
         return builder;
     }
 
+    /**
+     * A zone with a disk and, for pv and pvh, a vif (HVM vifs are not attached yet): the devices a launch attaches
+     * (paravirtual for pv/pvh, by QEMU for hvm).
+     */
+    public static ZoneSpec withDevices(Path dir, String name, String backend) {
+        Path image = new SpecFiles(dir).file("disk.img", "disk");
+        ZoneSpecBuilder builder = builder(dir, name, backend)
+                .disk(new ZoneSpecBuilder.RawDisk(image, "file", backend.equals("hvm") ? "hda" : "xvda", false, false), Origin.DEFAULT);
+        if (!backend.equals("hvm")) {
+            builder.network(new ZoneSpecBuilder.RawNetwork("xenbr0", "00:16:3e:01:02:03"), Origin.DEFAULT);
+        }
+        return builder.build(Set.of());
+    }
+
     /** The tiny ELF kernel: PV and PVH-capable, or PV only. */
     public static Path kernel(boolean pvOnly) {
         try {

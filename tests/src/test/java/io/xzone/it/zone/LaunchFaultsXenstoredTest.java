@@ -123,7 +123,7 @@ class LaunchFaultsXenstoredTest {
             assertEquals(List.of(Long.parseLong(pid)), qemu.running(), "the device model runs and its pid is published");
         }
 
-        new ZoneControl(xen, store).destroy(zone.domid());
+        new ZoneControl(xen, store, tap.deviceBackends()).destroy(zone.domid());
         assertEquals(0, xen.guestDomainCount(), backend + ": domain left after destroy");
         assertFalse(store.isDomainIntroduced(zone.domid()), backend + ": domain left introduced after destroy");
         assertEquals(List.of(), changes(), backend + ": the tree after launch and destroy");
@@ -181,7 +181,7 @@ class LaunchFaultsXenstoredTest {
     }
 
     private static ZoneSpec spec(String backend) {
-        return Zones.spec(dir, ZONE, backend);
+        return Zones.withDevices(dir, ZONE, backend);
     }
 
     /** Every node with its value and permissions, as the real daemon answers xenstore-ls. */

@@ -15,19 +15,31 @@ import java.util.stream.Stream;
 
 /**
  * Builds the dom0 initramfs from the host's Debian packages: busybox, the Xen 4.17 tools and libraries, the Xen device
- * model with its firmware, the kernel modules dom0 needs, every library those programs and the shared JVM load, and the
- * lab's init and job agent. The JVM itself and the project come over 9p at boot.
+ * model with its firmware, tmux (so tests can drive full-screen programs such as {@code xzone console} in a terminal of
+ * a known size), the kernel modules dom0 needs, every library those programs and the shared JVM load, and the lab's
+ * init and job agent. The JVM itself and the project come over 9p at boot.
  */
 final class Dom0Initramfs {
     static final String FILE = "dom0.cpio";
     /** Loaded in this order by init; modprobe pulls their dependencies from the depmod'ed tree. */
     static final List<String> MODULES = List.of(
             "xenfs", "xen-evtchn", "xen-gntdev", "xen-gntalloc", "xen-privcmd", "xen-blkback", "xen-netback", "loop",
-            "virtio_pci", "9pnet_virtio", "9p");
+            "bridge", "virtio_pci", "9pnet_virtio", "9p");
+    /**
+     * What Xen's hotplug scripts (/etc/xen/scripts/block, vif-bridge) need beyond busybox: they are bash scripts that
+     * lock with flock, and read files with coreutils' stat and loop devices with util-linux's losetup.
+     */
+    static final List<Path> HOTPLUG_PROGRAMS = List.of(Path.of("/usr/bin/bash"), Path.of("/usr/bin/flock"),
+            Path.of("/usr/bin/stat"), Path.of("/usr/sbin/losetup"));
     static final String PATH = "/lab/bin:/usr/lib/xen-4.17/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     private static final List<String> SCRIPTS = List.of("dom0-init.sh", "dom0-agent.sh", "dom0-job.sh");
     private static final Path XEN_TOOLS = Path.of("/usr/lib/xen-4.17");
     private static final Path LIBRARY_DIR = Path.of("/usr/lib/x86_64-linux-gnu");
+    private static final Path TMUX = Path.of("/usr/bin/tmux");
+    /** The terminal descriptions tmux and the programs in its panes look up (ncurses-base). */
+    private static final List<Path> TERMINFO = List.of(Path.of("/lib/terminfo/s/screen"), Path.of("/lib/terminfo/t/tmux"));
+    /** tmux refuses to start without a UTF-8 locale; glibc's C.UTF-8 (libc-bin) is the smallest. */
+    private static final Path UTF8_LOCALE = Path.of("/usr/lib/locale/C.utf8");
     private static final List<Path> HOST_TREES = List.of(
             XEN_TOOLS, Path.of("/etc/xen"), Path.of("/usr/share/seabios"), Path.of("/usr/share/qemu"),
             Path.of("/usr/libexec/xen-qemu-system-i386"));
@@ -43,7 +55,7 @@ final class Dom0Initramfs {
     /** What the image depends on besides the package versions: kernel, JVM, the scripts and this recipe. */
     String fingerprint(Map<String, String> packageVersions) throws IOException {
         List<String> parts = new ArrayList<>(List.of(kernel.fingerprint(), javaHome.toString(), packageVersions.toString(),
-                String.join(",", MODULES), PATH,
+                String.join(",", MODULES), PATH, HOTPLUG_PROGRAMS.toString(),
                 LabResources.codeFingerprint(Dom0Initramfs.class, CpioArchive.class, SharedLibraries.class)));
         Path release = javaHome.resolve("release");
         parts.add(Files.exists(release) ? Files.readString(release) : "");
@@ -65,6 +77,16 @@ final class Dom0Initramfs {
             }
             for (Path xenstoreTool : list(Path.of("/usr/bin"), "xenstore")) {
                 cpio.copyFromHost(xenstoreTool);
+            }
+            for (Path program : HOTPLUG_PROGRAMS) {
+                cpio.copyFromHost(program);
+            }
+            cpio.copyFromHost(TMUX);
+            cpio.copyFromHost(UTF8_LOCALE);
+            for (Path description : TERMINFO) {
+                if (Files.exists(description)) {
+                    cpio.copyFromHost(description);
+                }
             }
             for (Path library : SharedLibraries.of(programs(xenLibraries))) {
                 cpio.copyFromHost(library);
@@ -112,7 +134,9 @@ final class Dom0Initramfs {
         Set<Path> programs = new LinkedHashSet<>(xenLibraries);
         programs.addAll(elfFiles(XEN_TOOLS));
         programs.addAll(list(Path.of("/usr/bin"), "xenstore"));
+        programs.addAll(HOTPLUG_PROGRAMS);
         programs.add(Path.of("/usr/libexec/xen-qemu-system-i386"));
+        programs.add(TMUX);
         programs.addAll(elfFiles(javaHome));
         return new ArrayList<>(programs);
     }

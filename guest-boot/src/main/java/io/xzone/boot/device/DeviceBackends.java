@@ -1,0 +1,153 @@
+package io.xzone.boot.device;
+
+import io.xzone.boot.layout.XsTrees;
+import io.xzone.xen.XenStore;
+import io.xzone.xen.XenStoreWatch;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects and disconnects paravirtual devices on dom0's kernel backends, in libxl 4.17's order. Attach (after the
+ * device's nodes are written): wait until the backend driver has taken the device (state InitWait), then run its
+ * hotplug script's attach action (block add: the loop device for an image; vif-bridge online: the vif on its
+ * bridge). Detach (libxl__initiate_device_generic_remove, forced as on destroy): remove the frontend, set the backend
+ * offline and Closing, wait for Closed (the driver lets go of the disk or vif), run the script's detach action, then
+ * remove the backend, frontend and libxl's record.
+ */
+public final class DeviceBackends {
+    /** XenbusState values the toolstack reads and writes. */
+    static final int INIT_WAIT = 2;
+    static final int CONNECTED = 4;
+    static final int CLOSING = 5;
+    static final int CLOSED = 6;
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceBackends.class);
+    private static final Duration POLL = Duration.ofSeconds(1);
+
+    private final XenStore store;
+    private final HotplugScripts scripts;
+    private final Duration stateTimeout;
+
+    /**
+     * @param stateTimeout how long to wait for a backend to take or let go of a device (libxl: 10 s)
+     */
+    public DeviceBackends(XenStore store, HotplugScripts scripts, Duration stateTimeout) {
+        this.store = store;
+        this.scripts = scripts;
+        this.stateTimeout = stateTimeout;
+    }
+
+    /**
+     * This dom0's backends with Xen's own scripts; the waits are longer than libxl's (10 s for a state, 40 s for a
+     * script) because dom0s under emulation, like the lab's, run the scripts' hundred-odd processes slowly.
+     */
+    public static DeviceBackends standard(XenStore store) {
+        return new DeviceBackends(store, new ProcessHotplugScripts(Duration.ofSeconds(120)), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Waits for the backend driver to take the device, then runs its hotplug script.
+     *
+     * @throws HotplugException naming the device, when the driver does not take it in time or the script fails
+     */
+    public void awaitBackend(PvDevice device) {
+        DeviceId id = device.id();
+        String state = id.backendPath() + "/state";
+        if (!await(state, s -> s >= INIT_WAIT && s <= CONNECTED)) {
+            throw new HotplugException(describe(id) + ": the backend did not reach InitWait within " + stateTimeout.toSeconds()
+                    + " s (state " + store.read(state).orElse("gone") + "; is the " + driver(id) + " module loaded in dom0?)");
+        }
+    }
+
+    /** Runs the device's hotplug script with its attach action; the failure names the device and the script's error. */
+    public void runAttachScript(PvDevice device) {
+        DeviceId id = device.id();
+        try {
+            scripts.run(device.script(), arguments(id, id.kind().attachAction()), id.hotplugEnvironment(device.script()));
+        } catch (HotplugException e) {
+            String error = store.read(id.backendPath() + "/hotplug-error").map(text -> " (" + text + ")").orElse("");
+            throw new HotplugException(describe(id) + ": " + e.getMessage() + error);
+        }
+    }
+
+    /**
+     * Disconnects the device and removes its nodes; never throws for what the device's driver or script do (a destroy
+     * goes on regardless, as libxl's forced remove does), only for xenstore failures.
+     *
+     * @param runScript whether its hotplug script ran for it (an attach that never started has nothing to undo)
+     */
+    public void detach(DeviceId id, boolean runScript) {
+        String back = id.backendPath();
+        Optional<String> state = store.read(back + "/state");
+        if (state.isPresent()) {
+            store.transactionally(tx -> {
+                XsTrees.removeIfPresent(tx, id.frontendPath());
+                tx.write(back + "/online", "0");
+                if (!state.get().equals(Integer.toString(CLOSED))) {
+                    tx.write(back + "/state", Integer.toString(CLOSING));
+                }
+                return null;
+            });
+            if (!await(back + "/state", s -> s == CLOSED)) {
+                LOG.warn("{}: the backend did not close within {} s; removing it anyway", describe(id), stateTimeout.toSeconds());
+            }
+        }
+        Optional<String> script = store.read(back + "/script");
+        if (runScript && script.isPresent()) {
+            try {
+                scripts.run(script.get(), arguments(id, id.kind().detachAction()), id.hotplugEnvironment(script.get()));
+            } catch (HotplugException e) {
+                LOG.warn("{}: {}", describe(id), e.getMessage());
+            }
+        }
+        for (String tree : List.of(back, id.frontendPath(), id.libxlPath())) {
+            XsTrees.removeIfPresent(store, tree);
+        }
+    }
+
+    /** libxl: "add"/"remove" for block; "online"/"offline" plus "type_if=vif" for vif-bridge. */
+    private static List<String> arguments(DeviceId id, String action) {
+        return id.kind() == DeviceKind.VIF ? List.of(action, "type_if=vif") : List.of(action);
+    }
+
+    /** Waits until the node holds a state the test accepts (a missing node counts as Closed). */
+    private boolean await(String statePath, IntPredicate wanted) {
+        Instant deadline = Instant.now().plus(stateTimeout);
+        try (XenStoreWatch watch = store.watch(statePath)) {
+            while (true) {
+                int state = store.read(statePath).map(DeviceBackends::parse).orElse(CLOSED);
+                if (wanted.test(state)) {
+                    return true;
+                }
+                Duration left = Duration.between(Instant.now(), deadline);
+                if (left.isNegative() || left.isZero()) {
+                    return false;
+                }
+                watch.next(left.compareTo(POLL) < 0 ? left : POLL);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int parse(String state) {
+        try {
+            return Integer.parseInt(state.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String describe(DeviceId id) {
+        return id.kind().xsName() + " " + id.devid() + " (" + id.backendPath() + ")";
+    }
+
+    private static String driver(DeviceId id) {
+        return id.kind() == DeviceKind.VBD ? "xen-blkback" : "xen-netback";
+    }
+}

@@ -1,0 +1,169 @@
+package io.xzone.boot.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.xzone.boot.backend.GuestType;
+import io.xzone.boot.launch.BuildStep;
+import io.xzone.boot.launch.LaunchException;
+import io.xzone.boot.launch.LaunchPlan;
+import io.xzone.boot.launch.LaunchedZone;
+import io.xzone.boot.launch.RecordingDeviceModels;
+import io.xzone.boot.launch.UnsupportedDeviceException;
+import io.xzone.boot.launch.ZoneLauncher;
+import io.xzone.boot.launch.Zones;
+import io.xzone.boot.lifecycle.ZoneControl;
+import io.xzone.boot.spec.Origin;
+import io.xzone.boot.spec.SpecFiles;
+import io.xzone.boot.spec.ZoneSpec;
+import io.xzone.boot.spec.ZoneSpecBuilder;
+import io.xzone.xen.FakeHypervisor;
+import io.xzone.xen.FakeXenStore;
+import io.xzone.xen.XenStore;
+import io.xzone.xen.XenStorePermission;
+import io.xzone.xen.XenStorePermission.Access;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** PV and PVH disks and vifs: libxl's nodes and permissions, the hotplug scripts, and their undoing. */
+class PvDevicesLaunchTest {
+    private static final String VBD = "/local/domain/0/backend/vbd/1/51712";
+    private static final String VIF = "/local/domain/0/backend/vif/1/0";
+
+    @TempDir
+    Path dir;
+    private final FakeHypervisor xen = FakeHypervisor.fullHost();
+    private final FakeXenStore store = new FakeXenStore();
+    private final FakeBackendDrivers drivers = new FakeBackendDrivers(store);
+    private final XenStore toolstack = drivers.toolstackView();
+    private final RecordingHotplug scripts = new RecordingHotplug(store);
+    private final DeviceBackends backends = new DeviceBackends(toolstack, scripts, Duration.ofSeconds(2));
+    private final ZoneLauncher launcher = new ZoneLauncher(xen, toolstack, Optional.of(GuestType.PV),
+            new RecordingDeviceModels(toolstack), backends);
+
+    private ZoneSpec spec(String backend, boolean readOnly, String target) {
+        Path image = new SpecFiles(dir).file("disk.img", "disk");
+        return Zones.builder(dir, "web", backend)
+                .disk(new ZoneSpecBuilder.RawDisk(image, "file", target, readOnly, false), Origin.DEFAULT)
+                .network(new ZoneSpecBuilder.RawNetwork("xenbr0", "00:16:3e:01:02:03"), Origin.DEFAULT).build(Set.of());
+    }
+
+    private static List<XenStorePermission> perms(int owner, int reader) {
+        return List.of(new XenStorePermission(owner, Access.NONE), new XenStorePermission(reader, Access.READ));
+    }
+
+    @Test
+    void aPvZoneGetsLibxlsVbdAndVifNodesAndItsHotplugScriptsRunBeforeUnpause() {
+        LaunchedZone zone = launcher.launch(spec("pv", false, "xvda"));
+        assertEquals(1, zone.domid());
+        String front = "/local/domain/1/device/vbd/51712";
+        assertEquals(Optional.of(VBD), store.read(front + "/backend"));
+        assertEquals(Optional.of("51712"), store.read(front + "/virtual-device"));
+        assertEquals(Optional.of("x86_64-abi"), store.read(front + "/protocol"));
+        assertEquals(perms(1, 0), store.permissions(front));
+        assertEquals(perms(1, 0), store.permissions(front + "/state"));
+        assertEquals(Optional.of(dir.resolve("disk.img").toString()), store.read(VBD + "/params"));
+        assertEquals(Optional.of("/etc/xen/scripts/block"), store.read(VBD + "/script"));
+        assertEquals(Optional.of("phy"), store.read(VBD + "/type"));
+        assertEquals(Optional.of("w"), store.read(VBD + "/mode"));
+        assertEquals(Optional.of("xvda"), store.read(VBD + "/dev"));
+        assertEquals(Optional.of("1"), store.read(VBD + "/frontend-id"));
+        assertEquals(Optional.of(front), store.read(VBD + "/frontend"));
+        assertEquals(perms(0, 1), store.permissions(VBD));
+        assertEquals(perms(0, 1), store.permissions(VBD + "/params"));
+        assertEquals(Optional.of(VBD), store.read("/libxl/1/device/vbd/51712/backend"));
+        assertEquals(Optional.of("xvda"), store.read("/libxl/1/device/vbd/51712/dev"));
+
+        String vifFront = "/local/domain/1/device/vif/0";
+        assertEquals(Optional.of("00:16:3e:01:02:03"), store.read(vifFront + "/mac"));
+        assertEquals(Optional.of("1500"), store.read(vifFront + "/mtu"));
+        assertEquals(perms(0, 1), store.permissions(vifFront + "/mtu"));
+        assertEquals(perms(1, 0), store.permissions(vifFront + "/mac"));
+        assertEquals(Optional.of("xenbr0"), store.read(VIF + "/bridge"));
+        assertEquals(Optional.of("vif"), store.read(VIF + "/type"));
+        assertEquals(Optional.of("0"), store.read(VIF + "/handle"));
+        assertEquals(Optional.of("/etc/xen/scripts/vif-bridge"), store.read(VIF + "/script"));
+        assertEquals(Optional.of("connected"), store.read(VIF + "/hotplug-status"));
+        assertEquals(Optional.of(VIF), store.read("/libxl/1/device/vif/0/backend"));
+
+        assertEquals(List.of("block add (backend/vbd/1/51712)", "vif-bridge online type_if=vif (backend/vif/1/0, vif1.0)"),
+                scripts.runs());
+        assertFalse(xen.state(1).orElseThrow().paused());
+    }
+
+    @Test
+    void aReadOnlyDiskIsModeRAndPvhFrontendsCarryNoProtocol() {
+        launcher.launch(spec("pvh", true, "xvdb"));
+        String vbd = "/local/domain/0/backend/vbd/1/51728";
+        assertEquals(Optional.of("r"), store.read(vbd + "/mode"));
+        assertEquals(Optional.of("0"), store.read(vbd + "/discard-enable"));
+        assertEquals(Optional.empty(), store.read("/local/domain/1/device/vbd/51728/protocol"));
+    }
+
+    @Test
+    void destroyDisconnectsEachDeviceRunsItsDetachScriptAndRemovesEveryNode() {
+        launcher.launch(spec("pv", false, "xvda"));
+        new ZoneControl(xen, toolstack, backends).destroy(1);
+        assertEquals(List.of("block add (backend/vbd/1/51712)", "vif-bridge online type_if=vif (backend/vif/1/0, vif1.0)",
+                "block remove (backend/vbd/1/51712)", "vif-bridge offline type_if=vif (backend/vif/1/0, vif1.0)"), scripts.runs());
+        assertNothingOfDomainOneLeft();
+    }
+
+    @Test
+    void aFailedHotplugScriptUndoesEveryDeviceAndNamesTheDevicesStep() {
+        scripts.failOn("online");
+        LaunchException e = assertThrows(LaunchException.class, () -> launcher.launch(spec("pv", false, "xvda")));
+        assertEquals(BuildStep.DEVICES, e.step());
+        assertTrue(e.getMessage().startsWith("launch of web failed at step devices: vif 0 (" + VIF + "): "
+                + "/etc/xen/scripts/vif-bridge online exited with status 1 (injected failure); the half-built domain was"
+                + " destroyed"), e.getMessage());
+        assertEquals(List.of("block add (backend/vbd/1/51712)", "vif-bridge online type_if=vif (backend/vif/1/0, vif1.0)",
+                "block remove (backend/vbd/1/51712)", "vif-bridge offline type_if=vif (backend/vif/1/0, vif1.0)"), scripts.runs());
+        assertNothingOfDomainOneLeft();
+    }
+
+    @Test
+    void aBackendThatNeverTakesTheDeviceFailsTheLaunchWithoutRunningAnyScript() {
+        drivers.ignoreNew();
+        LaunchException e = assertThrows(LaunchException.class, () -> launcher.launch(spec("pv", false, "xvda")));
+        assertEquals(BuildStep.DEVICES, e.step());
+        assertTrue(e.getMessage().contains("vbd 51712 (" + VBD + "): the backend did not reach InitWait within 2 s (state 1;"
+                + " is the xen-blkback module loaded in dom0?)"), e.getMessage());
+        assertEquals(List.of(), scripts.runs());
+        assertNothingOfDomainOneLeft();
+    }
+
+    @Test
+    void thePlanListsTheDeviceNodesAndTheDevicesStep() {
+        LaunchPlan plan = launcher.plan(spec("pv", false, "xvda"));
+        List<String> text = plan.render();
+        assertTrue(text.contains("  /local/domain/0/backend/vbd/D/51712/frontend-id = \"D\""), String.join("\n", text));
+        assertTrue(text.contains("  /local/domain/D/device/vif/0 = \"\"  (nD r0)"), String.join("\n", text));
+        assertTrue(text.contains("  7. devices: for each, wait for the backend's InitWait, then its hotplug script: vbd 51712"
+                + " (/etc/xen/scripts/block add), vif 0 (/etc/xen/scripts/vif-bridge online)"), String.join("\n", text));
+        assertEquals(0, xen.guestDomainCount());
+        assertEquals(List.of(), scripts.runs());
+    }
+
+    @Test
+    void aDiskNameLibxlCannotNumberIsRefusedBeforeCreation() {
+        ZoneSpec spec = spec("pv", false, "hde");
+        UnsupportedDeviceException e = assertThrows(UnsupportedDeviceException.class, () -> launcher.launch(spec));
+        assertTrue(e.getMessage().startsWith("disk.target: hde has no paravirtual device number"), e.getMessage());
+        assertEquals(0, xen.guestDomainCount());
+    }
+
+    private void assertNothingOfDomainOneLeft() {
+        assertEquals(0, xen.guestDomainCount());
+        List<String> left = store.dump("/").keySet().stream().filter(p -> p.startsWith("/local/domain/1")
+                || p.startsWith("/libxl/1") || p.contains("/backend/vbd/1") || p.contains("/backend/vif/1")).toList();
+        assertEquals(List.of(), left);
+    }
+}
