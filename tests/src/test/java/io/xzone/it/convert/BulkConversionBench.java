@@ -100,11 +100,16 @@ class BulkConversionBench {
         return inventory;
     }
 
-    /** The launcher as an operator runs it, on this JVM, with a fixed heap (env passes JAVA and the option). */
+    /**
+     * The launcher as an operator runs it, on this JVM, with a fixed heap (env passes JAVA and the option). Its class
+     * data sharing archive is built by the warm-up run, in the foreground (XZONE_CDS=now), so that no archive build
+     * runs in the background while the tools are timed.
+     */
     private static List<String> jarArgs(String... args) {
         Path root = Path.of(System.getProperty("xzone.project.root", ".."));
         List<String> argv = new ArrayList<>(List.of("env", "JAVA=" + Path.of(System.getProperty("java.home"), "bin",
                 "java"), "XZONE_JAVA_OPTS=" + HEAP_OPTION, "XZONE_JAR=" + root.resolve("toolstack/target/xzone.jar"),
+                "XZONE_CDS=now", "XZONE_CACHE=" + Path.of("target", "xzone-cache").toAbsolutePath(),
                 root.resolve("bin/xzone").toString()));
         argv.addAll(List.of(args));
         return argv;
