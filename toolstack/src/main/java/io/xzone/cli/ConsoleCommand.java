@@ -26,6 +26,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
@@ -106,6 +108,13 @@ final class ConsoleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * jline reports through java.util.logging, straight onto the operator's screen: a missing native library or a TERM
+     * it has no description for (no infocmp, as in a minimal dom0) came out as a warning with a stack trace in the
+     * middle of the console. It copes with both; they are silenced. Held here because loggers are referenced weakly.
+     */
+    private static final Logger JLINE_LOG = Logger.getLogger("org.jline");
+
     @Override
     public Integer call() throws Exception {
         EscapeKey escapeKey = escapeKey();
@@ -150,6 +159,7 @@ final class ConsoleCommand implements Callable<Integer> {
     }
 
     private static Terminal terminal(boolean tty) throws IOException {
+        JLINE_LOG.setLevel(Level.OFF);
         if (tty) {
             return TerminalBuilder.builder().system(true).build();
         }

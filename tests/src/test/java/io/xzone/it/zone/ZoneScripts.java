@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Shell snippets that drive `xzone zone ...` in the lab's dom0 and read what the tiny guest prints. */
-final class ZoneScripts {
+public final class ZoneScripts {
     /** The launcher on dom0's PATH ({@code bin/xzone} of the shared project), as an operator runs xzone. */
-    static final String XZONE = "xzone";
+    public static final String XZONE = "xzone";
     private static final Pattern RUNS = Pattern.compile("zone (\\S+) runs as (PV|PVH|HVM) domain (\\d+)");
     private static final String MARKER = "XZONE-MARKER guest_type=";
 
@@ -16,7 +16,7 @@ final class ZoneScripts {
     }
 
     /** Flags that launch the tiny guest pinned to CPU 1; {@code then} is shell, poweroff or reboot. */
-    static String launchFlags(String name, String backend, String then) {
+    public static String launchFlags(String name, String backend, String then) {
         boolean hvm = backend.equals("hvm");
         return "-V " + backend + " -n " + name + " -m 128 --cpus 1 -k /lab/guest/" + (hvm ? "bzImage" : "vmlinux")
                 + " -i /lab/guest/initrd.cpio --cmdline 'console=" + (hvm ? "ttyS0" : "hvc0") + " xzone.then=" + then + "'";

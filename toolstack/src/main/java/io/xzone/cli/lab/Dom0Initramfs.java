@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * Builds the dom0 initramfs from the host's Debian packages: busybox, the Xen 4.17 tools and libraries, the Xen device
- * model with its firmware, the kernel modules dom0 needs, every library those programs and the shared JVM load, and the
- * lab's init and job agent. The JVM itself and the project come over 9p at boot.
+ * model with its firmware, tmux (so tests can drive full-screen programs such as {@code xzone console} in a terminal of
+ * a known size), the kernel modules dom0 needs, every library those programs and the shared JVM load, and the lab's
+ * init and job agent. The JVM itself and the project come over 9p at boot.
  */
 final class Dom0Initramfs {
     static final String FILE = "dom0.cpio";
@@ -34,6 +35,11 @@ final class Dom0Initramfs {
     private static final List<String> SCRIPTS = List.of("dom0-init.sh", "dom0-agent.sh", "dom0-job.sh");
     private static final Path XEN_TOOLS = Path.of("/usr/lib/xen-4.17");
     private static final Path LIBRARY_DIR = Path.of("/usr/lib/x86_64-linux-gnu");
+    private static final Path TMUX = Path.of("/usr/bin/tmux");
+    /** The terminal descriptions tmux and the programs in its panes look up (ncurses-base). */
+    private static final List<Path> TERMINFO = List.of(Path.of("/lib/terminfo/s/screen"), Path.of("/lib/terminfo/t/tmux"));
+    /** tmux refuses to start without a UTF-8 locale; glibc's C.UTF-8 (libc-bin) is the smallest. */
+    private static final Path UTF8_LOCALE = Path.of("/usr/lib/locale/C.utf8");
     private static final List<Path> HOST_TREES = List.of(
             XEN_TOOLS, Path.of("/etc/xen"), Path.of("/usr/share/seabios"), Path.of("/usr/share/qemu"),
             Path.of("/usr/libexec/xen-qemu-system-i386"));
@@ -74,6 +80,13 @@ final class Dom0Initramfs {
             }
             for (Path program : HOTPLUG_PROGRAMS) {
                 cpio.copyFromHost(program);
+            }
+            cpio.copyFromHost(TMUX);
+            cpio.copyFromHost(UTF8_LOCALE);
+            for (Path description : TERMINFO) {
+                if (Files.exists(description)) {
+                    cpio.copyFromHost(description);
+                }
             }
             for (Path library : SharedLibraries.of(programs(xenLibraries))) {
                 cpio.copyFromHost(library);
@@ -123,6 +136,7 @@ final class Dom0Initramfs {
         programs.addAll(list(Path.of("/usr/bin"), "xenstore"));
         programs.addAll(HOTPLUG_PROGRAMS);
         programs.add(Path.of("/usr/libexec/xen-qemu-system-i386"));
+        programs.add(TMUX);
         programs.addAll(elfFiles(javaHome));
         return new ArrayList<>(programs);
     }

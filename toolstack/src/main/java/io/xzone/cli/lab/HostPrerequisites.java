@@ -18,7 +18,7 @@ public final class HostPrerequisites {
     /** The packages the lab's images come from (a subset of bin/host-packages). */
     static final List<String> PACKAGES = List.of(
             "xen-hypervisor-4.17-amd64", "xen-utils-4.17", "xenstore-utils", "qemu-system-x86", "qemu-system-xen",
-            "linux-image-amd64", "busybox-static", "kmod", "xz-utils");
+            "linux-image-amd64", "busybox-static", "kmod", "xz-utils", "tmux");
     static final Path XEN_IMAGE = Path.of("/boot/xen-4.17-amd64.gz");
 
     /** Installed version of each package, by package name; a package not installed is absent. */
