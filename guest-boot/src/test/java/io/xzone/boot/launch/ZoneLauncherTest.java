@@ -123,6 +123,8 @@ class ZoneLauncherTest {
         assertTrue(text.contains("  /local/domain/D = \"\"  (n0 rD)"), String.join("\n", text));
         assertTrue(text.stream().anyMatch(l -> l.startsWith("backend: requested pvh, runs as PVH: requested with -V pvh")));
         assertTrue(text.stream().anyMatch(l -> l.startsWith("  4. image: xc_dom_* chain, HVM container")), String.join("\n", text));
+        assertTrue(text.stream().anyMatch(l -> l.contains("ACPI RSDP at 0xfffc0, DSDT FACP APIC XSDT RSDT (")
+                && l.contains(" bytes) at 0xfc000000 (1 of 1 vCPUs enabled)")), String.join("\n", text));
         assertEquals(List.of("physinfo"), xen.calls());
         assertTrue(store.dump("/local/domain").keySet().stream().noneMatch(p -> p.startsWith("/local/domain/1")));
     }

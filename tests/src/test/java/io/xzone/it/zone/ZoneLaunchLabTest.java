@@ -84,14 +84,7 @@ class ZoneLaunchLabTest {
     @Order(2)
     void poweroffWithOnPoweroffDestroyDisappears(Lab lab) {
         lab.runOk(ZoneScripts.XZONE + " zone launch --on-poweroff destroy " + ZoneScripts.launchFlags("z-off", "pv", "poweroff"));
-        String gone = lab.run(String.join("\n",
-                "i=0",
-                "while xl list | grep -q '^z-off '; do",
-                "  i=$((i + 1)); [ $i -lt 1500 ] || { echo 'still there'; xl list; exit 1; }",
-                "  usleep 200000",
-                "done",
-                "xenstore-ls -f / | grep -c z-off || true")).output();
-        assertEquals("0", gone.strip().lines().reduce((a, b) -> b).orElse(""), gone);
+        assertEquals(0, ZoneScripts.awaitGone(lab, "z-off"), "xenstore nodes left of z-off");
     }
 
     @Test

@@ -22,6 +22,25 @@ public final class ZoneScripts {
                 + " -i /lab/guest/initrd.cpio --cmdline 'console=" + (hvm ? "ttyS0" : "hvc0") + " xzone.then=" + then + "'";
     }
 
+    /**
+     * Waits (up to 5 minutes) until `xl list` no longer shows the zone, and returns how many xenstore nodes still
+     * mention its name (0 when everything of it is gone).
+     */
+    static int awaitGone(Lab lab, String name) {
+        String output = lab.run(String.join("\n",
+                "i=0",
+                "while xl list | grep -q '^" + name + " '; do",
+                "  i=$((i + 1)); [ $i -lt 1500 ] || { echo 'still there'; xl list; exit 1; }",
+                "  usleep 200000",
+                "done",
+                "xenstore-ls -f / | grep -c " + name + " || true")).output();
+        String last = output.strip().lines().reduce((a, b) -> b).orElse("");
+        if (!last.matches("\\d+")) {
+            throw new AssertionError(name + " did not go away:\n" + output);
+        }
+        return Integer.parseInt(last);
+    }
+
     /** The domid a `zone launch` output reports. */
     static int domid(String output) {
         Matcher m = RUNS.matcher(output);
@@ -33,15 +52,20 @@ public final class ZoneScripts {
 
     /** Waits (up to 10 minutes: HVM under TCG is slow) for the guest's marker in xenconsoled's log; its guest_type. */
     static String marker(Lab lab, String name) {
+        String line = consoleLine(lab, name, MARKER);
+        return line.substring(line.indexOf(MARKER) + MARKER.length()).strip();
+    }
+
+    /** Waits (up to 9 minutes) for the first line of the guest's console log containing {@code text}, and returns it. */
+    static String consoleLine(Lab lab, String name, String text) {
         String log = "/var/log/xen/console/guest-" + name + ".log";
         ScriptResult result = lab.runOk(String.join("\n",
                 "i=0",
-                "until grep -a -q '" + MARKER + "' " + log + " 2>/dev/null; do",
-                "  i=$((i + 1)); [ $i -lt 2700 ] || { echo 'no marker after 9 minutes'; tail -c 2000 " + log + "; exit 1; }",
+                "until grep -a -q '" + text + "' " + log + " 2>/dev/null; do",
+                "  i=$((i + 1)); [ $i -lt 2700 ] || { echo 'no " + text + " after 9 minutes'; tail -c 2000 " + log + "; exit 1; }",
                 "  usleep 200000",
                 "done",
-                "grep -a -m1 '" + MARKER + "' " + log));
-        String line = result.output().lines().filter(l -> l.contains(MARKER)).findFirst().orElseThrow();
-        return line.substring(line.indexOf(MARKER) + MARKER.length()).strip();
+                "grep -a -m1 '" + text + "' " + log));
+        return result.output().lines().filter(l -> l.contains(text)).findFirst().orElseThrow();
     }
 }
