@@ -42,7 +42,7 @@ class ConsoleLabTest {
             "# pane NAME COMMAND: a detached 80x24 pane running COMMAND, kept with its exit status when it ends.",
             "# TERM=screen: dom0 has no infocmp, and screen is a terminal jline describes by itself.",
             "pane() { $T new-session -d -s \"$1\" -x 80 -y 24 \"TERM=screen $2; echo \\\"[exit \\$?]\\\"; sleep 3600\"; }",
-            "screen() { $T capture-pane -p -J -S -3000 -t \"$1\"; }",
+            "screen() { $T capture-pane -p -S -3000 -t \"$1\"; }",
             "# wait_for NAME REGEX SECONDS: until a line of the pane (scrollback included) matches; wall-clock time, as",
             "# every look at the pane is slow under TCG",
             "wait_for() {",
