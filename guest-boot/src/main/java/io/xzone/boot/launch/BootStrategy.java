@@ -71,9 +71,12 @@ public abstract class BootStrategy {
         return null;
     }
 
-    /** The disks and vifs served by dom0's kernel backends; none where QEMU emulates the devices. */
+    /**
+     * The disks and vifs served by dom0's kernel backends (blkback, netback), as libxl attaches them to PV and PVH
+     * guests; a type whose devices QEMU emulates returns none.
+     */
     protected List<PvDevice> pvDevices(ZoneSpec spec, int domid) {
-        return List.of();
+        return PvDevices.of(spec, type(), domid);
     }
 
     /** The devices step as --dry-run lists it. */
@@ -87,11 +90,15 @@ public abstract class BootStrategy {
                         + d.id().kind().attachAction() + ")").toList());
     }
 
-    /** Whether this type of guest gets the spec's disks attached. */
-    protected abstract boolean attachesDisks();
+    /** Whether this type of guest gets the spec's disks attached: PV and PVH by blkback. */
+    protected boolean attachesDisks() {
+        return true;
+    }
 
-    /** Whether this type of guest gets the spec's vifs attached. */
-    protected abstract boolean attachesVifs();
+    /** Whether this type of guest gets the spec's vifs attached: PV and PVH by netback. */
+    protected boolean attachesVifs() {
+        return true;
+    }
 
     /**
      * Refuses a spec with a disk or vif this type of guest cannot get, before anything is created: a zone that came up

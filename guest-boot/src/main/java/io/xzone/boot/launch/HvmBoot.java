@@ -2,6 +2,7 @@ package io.xzone.boot.launch;
 
 import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.device.DeviceBackends;
+import io.xzone.boot.device.PvDevice;
 import io.xzone.boot.layout.Rings;
 import io.xzone.boot.layout.XsNode;
 import io.xzone.boot.layout.ZoneLayout;
@@ -79,10 +80,10 @@ public final class HvmBoot extends HvmContainerBoot {
         return deviceModels.start(spec, layout);
     }
 
+    /** None from dom0's kernel backends: QEMU emulates the disks as IDE disks and CD-ROMs. */
     @Override
-    protected boolean attachesDisks() {
-        // QEMU emulates them as IDE disks and CD-ROMs.
-        return true;
+    protected List<PvDevice> pvDevices(ZoneSpec spec, int domid) {
+        return List.of();
     }
 
     @Override

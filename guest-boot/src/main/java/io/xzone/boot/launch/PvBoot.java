@@ -2,8 +2,6 @@ package io.xzone.boot.launch;
 
 import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.device.DeviceBackends;
-import io.xzone.boot.device.PvDevice;
-import io.xzone.boot.device.PvDevices;
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.DomainConfig;
 import io.xzone.xen.Hypervisor;
@@ -44,22 +42,6 @@ public final class PvBoot extends BootStrategy {
     protected ImageSpec imageSpec(ZoneSpec spec, int domid, int storePort, int consolePort) {
         return new ImageSpec(domid, ImageContainer.PV, spec.kernel().orElseThrow(), spec.ramdisk(), spec.cmdline(),
                 spec.memoryMib(), spec.maxVcpus(), storePort, consolePort, DOM0, DOM0, Optional.empty());
-    }
-
-    @Override
-    protected boolean attachesDisks() {
-        return true;
-    }
-
-    @Override
-    protected boolean attachesVifs() {
-        return true;
-    }
-
-    /** Disks on blkback and vifs on netback in dom0, as libxl attaches them. */
-    @Override
-    protected List<PvDevice> pvDevices(ZoneSpec spec, int domid) {
-        return PvDevices.of(spec, type(), domid);
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.xzone.boot.launch;
 import io.xzone.boot.acpi.PvhAcpiTables;
 import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.device.DeviceBackends;
-import io.xzone.boot.device.PvDevice;
-import io.xzone.boot.device.PvDevices;
 import io.xzone.boot.kernel.ElfNotes;
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.DomainConfig;
@@ -59,22 +57,6 @@ public final class PvhBoot extends HvmContainerBoot {
 
     private static HvmLayout layout(ZoneSpec spec, PvhAcpiTables acpi) {
         return HvmMemoryLayout.pvh(spec.memoryMib(), spec.maxmemMib(), acpi.modules());
-    }
-
-    @Override
-    protected boolean attachesDisks() {
-        return true;
-    }
-
-    @Override
-    protected boolean attachesVifs() {
-        return true;
-    }
-
-    /** Disks on blkback and vifs on netback in dom0, as libxl attaches them. */
-    @Override
-    protected List<PvDevice> pvDevices(ZoneSpec spec, int domid) {
-        return PvDevices.of(spec, type(), domid);
     }
 
     @Override
