@@ -121,8 +121,10 @@ public final class Debugfs implements AutoCloseable {
         if (process != null) {
             return;
         }
-        ProcessBuilder builder = new ProcessBuilder("flock", image.toString(), "env", "--ignore-signal=PIPE",
-                "debugfs", "-f", "-").redirectErrorStream(true);
+        // SIGPIPE ignored through the shell's trap rather than coreutils' env --ignore-signal (8.31+, absent from
+        // busybox): an ignored signal stays ignored across exec (POSIX), so any sh gives debugfs the same disposition.
+        ProcessBuilder builder = new ProcessBuilder("flock", image.toString(), "sh", "-c", "trap '' PIPE; exec debugfs -f -")
+                .redirectErrorStream(true);
         builder.environment().put("DEBUGFS_PAGER", "__none__");
         process = builder.start();
         replies = process.getInputStream();
