@@ -4,7 +4,6 @@ import io.xzone.boot.layout.XsTrees;
 import io.xzone.xen.XenStore;
 import io.xzone.xen.XenStoreWatch;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntPredicate;
@@ -116,19 +115,9 @@ public final class DeviceBackends {
 
     /** Waits until the node holds a state the test accepts (a missing node counts as Closed). */
     private boolean await(String statePath, IntPredicate wanted) {
-        Instant deadline = Instant.now().plus(stateTimeout);
         try (XenStoreWatch watch = store.watch(statePath)) {
-            while (true) {
-                int state = store.read(statePath).map(DeviceBackends::parse).orElse(CLOSED);
-                if (wanted.test(state)) {
-                    return true;
-                }
-                Duration left = Duration.between(Instant.now(), deadline);
-                if (left.isNegative() || left.isZero()) {
-                    return false;
-                }
-                watch.next(left.compareTo(POLL) < 0 ? left : POLL);
-            }
+            return watch.awaitUntil(() -> wanted.test(store.read(statePath).map(DeviceBackends::parse).orElse(CLOSED)),
+                    stateTimeout, POLL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

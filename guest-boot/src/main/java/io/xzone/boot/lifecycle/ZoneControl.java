@@ -10,7 +10,6 @@ import io.xzone.xen.XenException;
 import io.xzone.xen.XenStore;
 import io.xzone.xen.XenStoreWatch;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -89,18 +88,8 @@ public final class ZoneControl {
      * @return true when it happened in time
      */
     public boolean await(int domid, Predicate<Optional<DomainInfo>> done, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
         try (XenStoreWatch watch = store.watch(XenStore.RELEASE_DOMAIN)) {
-            while (true) {
-                if (done.test(xen.domainInfo(domid))) {
-                    return true;
-                }
-                Duration left = Duration.between(Instant.now(), deadline);
-                if (left.isNegative() || left.isZero()) {
-                    return false;
-                }
-                watch.next(left.compareTo(Duration.ofSeconds(1)) < 0 ? left : Duration.ofSeconds(1));
-            }
+            return watch.awaitUntil(() -> done.test(xen.domainInfo(domid)), timeout, Duration.ofSeconds(1));
         }
     }
 
