@@ -23,7 +23,7 @@ final class Dom0Initramfs {
     static final String FILE = "dom0.cpio";
     /** Loaded in this order by init; modprobe pulls their dependencies from the depmod'ed tree. */
     static final List<String> MODULES = List.of(
-            "xenfs", "xen-evtchn", "xen-gntdev", "xen-gntalloc", "xen-privcmd", "xen-blkback", "xen-netback", "loop",
+            "xenfs", "xen-evtchn", "xen-gntdev", "xen-gntalloc", "xen-privcmd", "xen-blkback", "xen-netback", "loop", "tun",
             "bridge", "virtio_pci", "9pnet_virtio", "9p");
     /**
      * What Xen's hotplug scripts (/etc/xen/scripts/block, vif-bridge) need beyond busybox: they are bash scripts that
