@@ -44,6 +44,7 @@ final class RequestExchange {
             });
             return;
         }
+        LOG.debug("{}: xzone {}", folder.getFileName(), String.join(" ", request.args()));
         BooleanSupplier clientAlive = () -> ProcessHandle.of(request.clientPid()).map(ProcessHandle::isAlive).orElse(false);
         int code = answer(folder, clientAlive, (out, err) -> runner.run(request.args(), request.cwd(), out, err));
         LOG.info("{}: xzone {} -> exit {} in {} ms", folder.getFileName(), String.join(" ", request.args()), code,
