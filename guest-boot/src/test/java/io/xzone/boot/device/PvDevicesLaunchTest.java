@@ -111,6 +111,9 @@ class PvDevicesLaunchTest {
     void destroyDisconnectsEachDeviceRunsItsDetachScriptAndRemovesEveryNode() {
         launcher.launch(spec("pv", false, "xvda"));
         new ZoneControl(xen, toolstack, backends).destroy(1);
+        assertEquals(List.of(), drivers.unclosed(), "blkback saw its frontend vanish before the backend was set Closing");
+        List<String> calls = xen.calls();
+        assertTrue(calls.lastIndexOf("domain_pause") > calls.lastIndexOf("domain_unpause"), "paused first, as libxl does");
         assertEquals(List.of("block add (backend/vbd/1/51712)", "vif-bridge online type_if=vif (backend/vif/1/0, vif1.0)",
                 "block remove (backend/vbd/1/51712)", "vif-bridge offline type_if=vif (backend/vif/1/0, vif1.0)"), scripts.runs());
         assertNothingOfDomainOneLeft();
