@@ -58,7 +58,19 @@ public final class DeviceBackends {
      */
     public static DeviceBackends standard(XenStore store) {
         return new DeviceBackends(store, new ProcessHotplugScripts(Duration.ofSeconds(120)), Duration.ofSeconds(30),
-                bridge -> Files.isDirectory(SYS_NET.resolve(bridge).resolve("bridge")));
+                DeviceBackends::dom0HasBridge);
+    }
+
+    /**
+     * Whether vif-bridge will find the bridge in this dom0: it exists, or (vif-bridge's translation for old configs)
+     * it is a missing xenbrN while ethN is a bridge.
+     */
+    static boolean dom0HasBridge(String bridge) {
+        if (Files.isDirectory(SYS_NET.resolve(bridge).resolve("bridge"))) {
+            return true;
+        }
+        return bridge.startsWith("xenbr") && !Files.exists(SYS_NET.resolve(bridge))
+                && Files.isDirectory(SYS_NET.resolve("eth" + bridge.substring("xenbr".length())).resolve("bridge"));
     }
 
     /** Whether dom0 has the bridge a vif names, checked before a launch creates anything. */

@@ -87,7 +87,8 @@ public abstract class BootStrategy {
         }
         return "devices: for each, wait for the backend's InitWait, then its hotplug script: " + String.join(", ",
                 devices.stream().map(d -> d.id().kind().xsName() + " " + d.id().devid() + " (" + d.script() + " "
-                        + d.id().kind().attachAction() + ")").toList());
+                        + d.id().kind().attachAction() + (d.hasEmulatedTwin() ? ", then add type_if=tap for QEMU's "
+                        + d.id().tapName() : "") + ")").toList()).replace(Integer.toString(LaunchPlan.PLANNED_DOMID), "D");
     }
 
     /**

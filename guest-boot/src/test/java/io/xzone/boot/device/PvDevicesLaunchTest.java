@@ -213,7 +213,8 @@ class PvDevicesLaunchTest {
         assertTrue(text.contains("  /local/domain/0/backend/vif/D/0/type = \"vif_ioemu\""), text);
         assertTrue(text.contains("  /local/domain/D/device/vif/0/mac = \"00:16:3e:01:02:03\"  (nD r0)"), text);
         assertTrue(text.indexOf(". device model: ") < text.indexOf(". devices: for each, wait for the backend's InitWait,"
-                + " then its hotplug script: vif 0 (/etc/xen/scripts/vif-bridge online)"), text);
+                + " then its hotplug script: vif 0 (/etc/xen/scripts/vif-bridge online, then add type_if=tap for QEMU's"
+                + " vifD.0-emu)"), text);
         assertEquals(0, xen.guestDomainCount());
     }
 

@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             "  xzone zone launch samples/zones/tiny-pv.toml",
             "  xzone zone launch -V pv -n tiny -k /lab/guest/vmlinux -i /lab/guest/initrd.cpio --cpus 1 --cmdline console=hvc0",
             "  xzone zone launch --dry-run samples/zones/web.toml      print the plan, touch nothing",
+            "  xzone zone launch --dry-run samples/zones/installer-hvm.toml   HVM: QEMU's -device/-netdev for its vif",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
