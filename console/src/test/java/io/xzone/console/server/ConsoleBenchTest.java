@@ -15,7 +15,6 @@ import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -179,8 +178,8 @@ class ConsoleBenchTest {
                             total += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
                         }
                     }
-                } catch (NoSuchFileException e) {
-                    // the thread ended meanwhile
+                } catch (IOException e) {
+                    // the thread ended meanwhile (no such file, or no such process)
                 }
             }
         }
