@@ -18,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.jline.terminal.Terminal;
@@ -165,23 +167,33 @@ class ConsoleBenchTest {
     }
 
     /**
-     * Context switches of this process's threads so far, voluntary and forced (from /proc): each is a thread that ran
-     * out of work and waited, the main cost of moving small pieces between threads on a busy host.
+     * Context switches of each thread of this process so far, voluntary and forced (from /proc), by thread id: each is
+     * a thread that ran out of work and waited, the main cost of moving small pieces between threads on a busy host.
      */
-    private static long contextSwitches() throws IOException {
-        long total = 0;
+    private static Map<String, Long> contextSwitches() throws IOException {
+        Map<String, Long> byThread = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     for (String line : Files.readAllLines(task.resolve("status"))) {
                         if (line.contains("ctxt_switches:")) {
-                            total += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+                            byThread.merge(task.getFileName().toString(),
+                                    Long.parseLong(line.substring(line.indexOf(':') + 1).strip()), Long::sum);
                         }
                     }
                 } catch (IOException e) {
                     // the thread ended meanwhile (no such file, or no such process)
                 }
             }
+        }
+        return byThread;
+    }
+
+    /** Context switches since {@code before} of the threads alive now (the JVM ends idle compiler threads as it likes). */
+    private static long contextSwitchesSince(Map<String, Long> before) throws IOException {
+        long total = 0;
+        for (Map.Entry<String, Long> now : contextSwitches().entrySet()) {
+            total += now.getValue() - before.getOrDefault(now.getKey(), 0L);
         }
         return total;
     }
@@ -196,7 +208,7 @@ class ConsoleBenchTest {
     private static Bulk throughput(PseudoTerminalPair pair, Readers readers) throws InterruptedException, IOException {
         byte[] chunk = new byte[16384];
         Arrays.fill(chunk, (byte) 'x');
-        long switches = contextSwitches();
+        Map<String, Long> switches = contextSwitches();
         long cpu = processCpuNanos();
         long start = System.nanoTime();
         for (int sent = 0; sent < BULK_BYTES; sent += chunk.length) {
@@ -206,7 +218,7 @@ class ConsoleBenchTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         int mebibytes = BULK_BYTES >> 20;
         return new Bulk(BULK_BYTES / seconds, (processCpuNanos() - cpu) / 1e6 / mebibytes,
-                (double) (contextSwitches() - switches) / mebibytes);
+                (double) contextSwitchesSince(switches) / mebibytes);
     }
 
     /** One-way latency of a 16-byte line, guest write to the slowest reader, in microseconds, sorted. */
