@@ -156,6 +156,10 @@ public final class FakeXenStore implements XenStore {
             if (introduced.remove(domid) == null) {
                 throw new XenException(call, XenStoreErrno.ENOENT, null);
             }
+            // xenstored 4.17 (domain_tree_remove, without --keep-orphans) deletes the nodes the domain owns.
+            for (String owned : live.ownedBy(domid)) {
+                applyAndFire(owned, tree -> tree.rm(call, owned));
+            }
             fire(RELEASE_DOMAIN);
         }
     }

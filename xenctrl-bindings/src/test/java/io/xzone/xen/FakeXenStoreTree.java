@@ -156,6 +156,19 @@ final class FakeXenStoreTree {
         nodes.put(path, new Node(node.value(), List.copyOf(permissions), generations.getAsLong()));
     }
 
+    /** The topmost nodes {@code domid} owns (first permission), those below them left out: what removing them takes. */
+    List<String> ownedBy(int domid) {
+        List<String> owned = new ArrayList<>();
+        for (Map.Entry<String, Node> entry : nodes.entrySet()) {
+            String path = entry.getKey();
+            boolean belowOwned = owned.stream().anyMatch(top -> path.startsWith(top + "/"));
+            if (!belowOwned && entry.getValue().permissions().get(0).domid() == domid) {
+                owned.add(path);
+            }
+        }
+        return owned;
+    }
+
     /** Every node at or below {@code prefix}, path to value. */
     NavigableMap<String, String> dump(String prefix) {
         NavigableMap<String, String> values = new TreeMap<>();

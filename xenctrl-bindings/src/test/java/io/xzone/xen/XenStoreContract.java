@@ -261,6 +261,31 @@ public abstract class XenStoreContract {
         assertTrue(again.getMessage().startsWith("xs_release_domain(" + domid + ") failed"), again.getMessage());
     }
 
+    /**
+     * xenstored 4.17 deletes the nodes a released domain owns (its frontends, for one), firing their watches, and
+     * keeps the nodes it may only read: why a destroy disconnects devices before it releases the domain.
+     */
+    @Test
+    void releaseDeletesTheNodesTheDomainOwns() throws InterruptedException {
+        int domid = NEXT_DOMID.getAndIncrement();
+        String front = base + "/front";
+        String back = base + "/back";
+        store.write(front + "/state", "4");
+        store.setPermissions(front, List.of(new XenStorePermission(domid, Access.NONE), new XenStorePermission(0, Access.READ)));
+        store.setPermissions(front + "/state", List.of(new XenStorePermission(domid, Access.NONE)));
+        store.write(back + "/state", "4");
+        store.setPermissions(back, List.of(new XenStorePermission(0, Access.NONE), new XenStorePermission(domid, Access.READ)));
+        store.introduceDomain(domid, 0xfeffcL, 3);
+        try (XenStoreWatch watch = store.watch(front + "/state")) {
+            assertEquals(Optional.of(front + "/state"), watch.next(EVENT_WAIT));
+            store.releaseDomain(domid);
+            assertEquals(Optional.of(front + "/state"), watch.next(EVENT_WAIT));
+        }
+        assertEquals(Optional.empty(), store.read(front + "/state"));
+        assertEquals(Optional.empty(), store.read(front));
+        assertEquals(Optional.of("4"), store.read(back + "/state"));
+    }
+
     @Test
     void introduceNeedsAnEventChannelAndDom0StaysIntroduced() {
         assertEquals(XenStoreErrno.EINVAL, assertThrows(XenException.class, () -> store.introduceDomain(NEXT_DOMID.getAndIncrement(), 1, 0)).errno());

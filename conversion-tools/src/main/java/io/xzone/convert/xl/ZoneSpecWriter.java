@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Writes the xzone zone spec (TOML, as guest-boot's ZoneSpecFile reads it) of a converted guest, for
  * {@code xzone zone launch -V hvm}: name, memory (MiB), vcpus, backend "hvm", the guest's CPU pinning and lifecycle
- * actions, a [[disk]] per disk plus the GRUB CD, a [[network]] per vif (bridge and mac), and [hvm] booting from the CD
+ * actions, a [[disk]] per disk plus the GRUB CD, a [[network]] per vif (bridge, mac and NIC model), and [hvm] booting from the CD
  * first with the emulated serial port on.
  */
 public final class ZoneSpecWriter {
@@ -47,11 +47,10 @@ public final class ZoneSpecWriter {
         for (String vif : pv.vifs()) {
             Map<String, String> fields = vifFields(vif);
             toml.append("\n[[network]]\n");
-            if (fields.containsKey("bridge")) {
-                toml.append("bridge = ").append(Quoting.basicString(fields.get("bridge"))).append('\n');
-            }
-            if (fields.containsKey("mac")) {
-                toml.append("mac = ").append(Quoting.basicString(fields.get("mac"))).append('\n');
+            for (String key : List.of("bridge", "mac", "model")) {
+                if (fields.containsKey(key)) {
+                    toml.append(key).append(" = ").append(Quoting.basicString(fields.get(key))).append('\n');
+                }
             }
         }
         toml.append("\n[hvm]\nboot = \"dc\"\nserial = true\n");

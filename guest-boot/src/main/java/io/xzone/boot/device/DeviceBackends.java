@@ -3,10 +3,13 @@ package io.xzone.boot.device;
 import io.xzone.boot.layout.XsTrees;
 import io.xzone.xen.XenStore;
 import io.xzone.xen.XenStoreWatch;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,18 +29,27 @@ public final class DeviceBackends {
     static final int CLOSED = 6;
     private static final Logger LOG = LoggerFactory.getLogger(DeviceBackends.class);
     private static final Duration POLL = Duration.ofSeconds(1);
+    /** Where Linux lists dom0's network interfaces; a bridge has a "bridge" folder there. */
+    private static final Path SYS_NET = Path.of("/sys/class/net");
+    /** vif-bridge's actions and interface type for the tap of an emulated NIC, as libxl passes them. */
+    private static final String TAP_ATTACH = "add";
+    private static final String TAP_DETACH = "remove";
+    private static final String TAP = "type_if=tap";
 
     private final XenStore store;
     private final HotplugScripts scripts;
     private final Duration stateTimeout;
+    private final Predicate<String> bridgeExists;
 
     /**
      * @param stateTimeout how long to wait for a backend to take or let go of a device (libxl: 10 s)
+     * @param bridgeExists whether dom0 has a bridge of that name (vif-bridge fails without one)
      */
-    public DeviceBackends(XenStore store, HotplugScripts scripts, Duration stateTimeout) {
+    public DeviceBackends(XenStore store, HotplugScripts scripts, Duration stateTimeout, Predicate<String> bridgeExists) {
         this.store = store;
         this.scripts = scripts;
         this.stateTimeout = stateTimeout;
+        this.bridgeExists = bridgeExists;
     }
 
     /**
@@ -45,7 +57,25 @@ public final class DeviceBackends {
      * script) because dom0s under emulation, like the lab's, run the scripts' hundred-odd processes slowly.
      */
     public static DeviceBackends standard(XenStore store) {
-        return new DeviceBackends(store, new ProcessHotplugScripts(Duration.ofSeconds(120)), Duration.ofSeconds(30));
+        return new DeviceBackends(store, new ProcessHotplugScripts(Duration.ofSeconds(120)), Duration.ofSeconds(30),
+                DeviceBackends::dom0HasBridge);
+    }
+
+    /**
+     * Whether vif-bridge will find the bridge in this dom0: it exists, or (vif-bridge's translation for old configs)
+     * it is a missing xenbrN while ethN is a bridge.
+     */
+    static boolean dom0HasBridge(String bridge) {
+        if (Files.isDirectory(SYS_NET.resolve(bridge).resolve("bridge"))) {
+            return true;
+        }
+        return bridge.startsWith("xenbr") && !Files.exists(SYS_NET.resolve(bridge))
+                && Files.isDirectory(SYS_NET.resolve("eth" + bridge.substring("xenbr".length())).resolve("bridge"));
+    }
+
+    /** Whether dom0 has the bridge a vif names, checked before a launch creates anything. */
+    public boolean hasBridge(String bridge) {
+        return bridgeExists.test(bridge);
     }
 
     /**
@@ -62,11 +92,18 @@ public final class DeviceBackends {
         }
     }
 
-    /** Runs the device's hotplug script with its attach action; the failure names the device and the script's error. */
+    /**
+     * Runs the device's hotplug script with its attach action, then for a vif with an emulated twin once more for
+     * QEMU's tap (libxl: "add type_if=tap"); the failure names the device and the script's error.
+     */
     public void runAttachScript(PvDevice device) {
         DeviceId id = device.id();
+        boolean twin = device.hasEmulatedTwin();
         try {
-            scripts.run(device.script(), arguments(id, id.kind().attachAction()), id.hotplugEnvironment(device.script()));
+            scripts.run(device.script(), arguments(id, id.kind().attachAction()), id.hotplugEnvironment(device.script(), twin));
+            if (twin) {
+                scripts.run(device.script(), List.of(TAP_ATTACH, TAP), id.hotplugEnvironment(device.script(), true));
+            }
         } catch (HotplugException e) {
             String error = store.read(id.backendPath() + "/hotplug-error").map(text -> " (" + text + ")").orElse("");
             throw new HotplugException(describe(id) + ": " + e.getMessage() + error);
@@ -96,15 +133,24 @@ public final class DeviceBackends {
             }
         }
         Optional<String> script = store.read(back + "/script");
+        boolean twin = store.read(back + "/type").map(PvDevice.EMULATED_NIC::equals).orElse(false);
         if (runScript && script.isPresent()) {
-            try {
-                scripts.run(script.get(), arguments(id, id.kind().detachAction()), id.hotplugEnvironment(script.get()));
-            } catch (HotplugException e) {
-                LOG.warn("{}: {}", describe(id), e.getMessage());
+            runDetachScript(id, script.get(), arguments(id, id.kind().detachAction()), twin);
+            if (twin) {
+                runDetachScript(id, script.get(), List.of(TAP_DETACH, TAP), true);
             }
         }
         for (String tree : List.of(back, id.frontendPath(), id.libxlPath())) {
             XsTrees.removeIfPresent(store, tree);
+        }
+    }
+
+    /** A detach goes on whatever the script says, as libxl's remove does; the script's complaint is logged. */
+    private void runDetachScript(DeviceId id, String script, List<String> arguments, boolean twin) {
+        try {
+            scripts.run(script, arguments, id.hotplugEnvironment(script, twin));
+        } catch (HotplugException e) {
+            LOG.warn("{}: {}", describe(id), e.getMessage());
         }
     }
 

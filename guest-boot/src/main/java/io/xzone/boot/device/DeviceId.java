@@ -37,8 +37,16 @@ public record DeviceId(DeviceKind kind, int domid, int devid) {
         return "vif" + domid + "." + devid;
     }
 
-    /** What libxl puts into a hotplug script's environment, on top of its own. */
-    public Map<String, String> hotplugEnvironment(String script) {
+    /** The tap QEMU creates for the emulated twin of an HVM guest's vif (libxl: NETBACK_NIC_NAME + "-emu"). */
+    public String tapName() {
+        return vifName() + "-emu";
+    }
+
+    /**
+     * What libxl puts into a hotplug script's environment, on top of its own; for a vif with an emulated twin also the
+     * tap's name in INTERFACE (libxl sets it for both of the script's runs, the vif's and the tap's).
+     */
+    public Map<String, String> hotplugEnvironment(String script, boolean emulatedTwin) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("script", script);
         env.put("XENBUS_TYPE", kind.xsName());
@@ -46,6 +54,9 @@ public record DeviceId(DeviceKind kind, int domid, int devid) {
         env.put("XENBUS_BASE_PATH", "backend");
         if (kind == DeviceKind.VIF) {
             env.put("netdev", "");
+            if (emulatedTwin) {
+                env.put("INTERFACE", tapName());
+            }
             env.put("vif", vifName());
         }
         return env;

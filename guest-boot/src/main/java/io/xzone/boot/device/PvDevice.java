@@ -29,6 +29,8 @@ public record PvDevice(DeviceId id, Map<String, String> backend, Map<String, Str
     /** The ABI a 64-bit PV guest's block frontend speaks (xc_domain_get_native_protocol). */
     private static final String PV_PROTOCOL = "x86_64-abi";
     private static final String MTU = "1500";
+    /** libxl's nic type of an HVM guest's vif (libxl_nic_type VIF_IOEMU), in the backend's "type" node. */
+    static final String EMULATED_NIC = "vif_ioemu";
 
     public PvDevice {
         // Kept in libxl's write order, which the nodes and --dry-run follow.
@@ -69,8 +71,12 @@ public record PvDevice(DeviceId id, Map<String, String> backend, Map<String, Str
         return new PvDevice(new DeviceId(DeviceKind.VBD, domid, devid), back, front, Map.of());
     }
 
-    /** A vif served by netback and put on its bridge by vif-bridge; the guest sees the MAC, the MTU read-only. */
-    public static PvDevice vif(NetworkSpec vif, int devid, int domid) {
+    /**
+     * A vif served by netback and put on its bridge by vif-bridge; the guest sees the MAC, the MTU read-only. For an
+     * HVM guest it is libxl's "vif_ioemu" nic: the same vif (for a guest with Xen's netfront, which unplugs the
+     * emulated NIC) whose twin QEMU emulates on the tap vifD.N-emu, both put on the bridge by vif-bridge.
+     */
+    public static PvDevice vif(NetworkSpec vif, int devid, int domid, GuestType type) {
         Map<String, String> back = new LinkedHashMap<>();
         back.put("frontend-id", Integer.toString(domid));
         back.put("online", "1");
@@ -79,7 +85,7 @@ public record PvDevice(DeviceId id, Map<String, String> backend, Map<String, Str
         back.put("mac", vif.mac());
         back.put("bridge", vif.bridge());
         back.put("handle", Integer.toString(devid));
-        back.put("type", "vif");
+        back.put("type", type == GuestType.HVM ? EMULATED_NIC : "vif");
         // Keeps netback from connecting before vif-bridge has put the vif on its bridge (the script writes "connected").
         back.put("hotplug-status", "");
         Map<String, String> front = new LinkedHashMap<>();
@@ -89,6 +95,11 @@ public record PvDevice(DeviceId id, Map<String, String> backend, Map<String, Str
         front.put("mac", vif.mac());
         front.put("trusted", "1");
         return new PvDevice(new DeviceId(DeviceKind.VIF, domid, devid), back, front, Map.of("mtu", MTU));
+    }
+
+    /** Whether QEMU emulates a twin of this vif on a tap, which the hotplug script puts on the bridge too. */
+    public boolean hasEmulatedTwin() {
+        return EMULATED_NIC.equals(backend.get("type"));
     }
 
     /** The hotplug script libxl would run for it. */

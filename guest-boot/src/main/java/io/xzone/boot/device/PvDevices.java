@@ -6,7 +6,11 @@ import io.xzone.boot.spec.ZoneSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The paravirtual disks and vifs of a PV or PVH zone: one vbd per disk, numbered by its target, and one vif per network. */
+/**
+ * The devices of a zone served by dom0's kernel backends: for PV and PVH one vbd per disk, numbered by its target; for
+ * every type one vif per network (an HVM zone's disks are QEMU's; its vifs are libxl's vif_ioemu nics, see {@link
+ * PvDevice#vif}).
+ */
 public final class PvDevices {
     private PvDevices() {
     }
@@ -16,13 +20,13 @@ public final class PvDevices {
      */
     public static List<PvDevice> of(ZoneSpec spec, GuestType type, int domid) {
         List<PvDevice> devices = new ArrayList<>();
-        for (DiskSpec disk : spec.disks()) {
+        for (DiskSpec disk : type == GuestType.HVM ? List.<DiskSpec>of() : spec.disks()) {
             int devid = VirtualDiskNumber.of(disk.target()).orElseThrow(() ->
                     new IllegalArgumentException("no device number for " + disk.target()));
             devices.add(PvDevice.disk(disk, devid, domid, type));
         }
         for (int i = 0; i < spec.networks().size(); i++) {
-            devices.add(PvDevice.vif(spec.networks().get(i), i, domid));
+            devices.add(PvDevice.vif(spec.networks().get(i), i, domid, type));
         }
         return devices;
     }

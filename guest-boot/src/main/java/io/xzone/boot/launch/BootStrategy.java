@@ -8,8 +8,8 @@ import io.xzone.boot.device.PvDevices;
 import io.xzone.boot.layout.Rings;
 import io.xzone.boot.layout.XsNode;
 import io.xzone.boot.layout.ZoneLayout;
-import io.xzone.boot.spec.DiskSpec;
 import io.xzone.boot.spec.NetworkSpec;
+import io.xzone.boot.spec.SpecException;
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.BuiltImage;
 import io.xzone.xen.DomainConfig;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How one kind of guest is built: PV, PVH and HVM each fill in the steps that differ, and {@link #launch} fixes their
- * order (create -> limits -> event channels -> image -> xenstore -> introduce -> devices -> device model -> unpause), the way
+ * order (create -> limits -> event channels -> image -> xenstore -> introduce -> device model -> devices -> unpause), the way
  * libxl 4.17 orders them. A failure at any step undoes everything done so far and names the step.
  */
 public abstract class BootStrategy {
@@ -72,8 +72,8 @@ public abstract class BootStrategy {
     }
 
     /**
-     * The disks and vifs served by dom0's kernel backends (blkback, netback), as libxl attaches them to PV and PVH
-     * guests; a type whose devices QEMU emulates returns none.
+     * The disks and vifs served by dom0's kernel backends (blkback, netback), as libxl attaches them: all of a PV or
+     * PVH guest's, an HVM guest's vifs (its disks are QEMU's).
      */
     protected List<PvDevice> pvDevices(ZoneSpec spec, int domid) {
         return PvDevices.of(spec, type(), domid);
@@ -87,42 +87,29 @@ public abstract class BootStrategy {
         }
         return "devices: for each, wait for the backend's InitWait, then its hotplug script: " + String.join(", ",
                 devices.stream().map(d -> d.id().kind().xsName() + " " + d.id().devid() + " (" + d.script() + " "
-                        + d.id().kind().attachAction() + ")").toList());
-    }
-
-    /** Whether this type of guest gets the spec's disks attached: PV and PVH by blkback. */
-    protected boolean attachesDisks() {
-        return true;
-    }
-
-    /** Whether this type of guest gets the spec's vifs attached: PV and PVH by netback. */
-    protected boolean attachesVifs() {
-        return true;
+                        + d.id().kind().attachAction() + (d.hasEmulatedTwin() ? ", then add type_if=tap for QEMU's "
+                        + d.id().tapName() : "") + ")").toList()).replace(Integer.toString(LaunchPlan.PLANNED_DOMID), "D");
     }
 
     /**
-     * Refuses a spec with a disk or vif this type of guest cannot get, before anything is created: a zone that came up
+     * Refuses a spec with a device this type of guest cannot get, before anything is created: a zone that came up
      * without a device its spec names would be a silent loss.
      *
-     * @throws UnsupportedDeviceException naming the spec line of the first such device
+     * @throws UnsupportedDeviceException naming the spec line of a paravirtual disk libxl cannot number
+     * @throws SpecException naming the spec line of a vif whose bridge dom0 does not have
      */
     public final void refuseUnattachableDevices(ZoneSpec spec) {
-        String kind = type().cliName();
-        if (!attachesDisks() && !spec.disks().isEmpty()) {
-            DiskSpec disk = spec.disks().get(0);
-            throw new UnsupportedDeviceException(disk.origin(), "disk", "xzone cannot attach disks to " + kind
-                    + " zones yet (" + disk.target() + " <- " + disk.path() + "); remove the [[disk]] entry (HVM zones get their disks from QEMU)");
-        }
-        if (!attachesVifs() && !spec.networks().isEmpty()) {
-            NetworkSpec vif = spec.networks().get(0);
-            throw new UnsupportedDeviceException(vif.origin(), "network", "xzone cannot attach vifs to " + kind
-                    + " zones yet (bridge " + vif.bridge() + "); remove the [[network]] entry");
-        }
         if (type() != GuestType.HVM) {
             PvDevices.unnumbered(spec).ifPresent(disk -> {
                 throw new UnsupportedDeviceException(disk.origin(), "disk.target", disk.target()
                         + " has no paravirtual device number (libxl numbers hda-hdd, sda-sdp and xvd*); use xvda, xvdb, ...");
             });
+        }
+        for (NetworkSpec vif : spec.networks()) {
+            if (!backends.hasBridge(vif.bridge())) {
+                throw new SpecException(vif.origin(), "network.bridge", "dom0 has no bridge " + vif.bridge()
+                        + " (create it, e.g. ip link add " + vif.bridge() + " type bridge; ip link set " + vif.bridge() + " up)");
+            }
         }
     }
 
@@ -162,6 +149,9 @@ public abstract class BootStrategy {
                 partial.introducing();
                 store.introduceDomain(build.domid, build.image.storeMfn(), build.storePort);
             });
+            // The device model first, as libxl attaches nics once it runs: an HVM vif's hotplug script puts QEMU's tap
+            // on the bridge too.
+            run(onStep, BuildStep.DEVICE_MODEL, spec, () -> partial.deviceModel(startDeviceModel(spec, build.layout)));
             run(onStep, BuildStep.DEVICES, spec, () -> {
                 for (PvDevice device : build.devices) {
                     backends.awaitBackend(device);
@@ -169,7 +159,6 @@ public abstract class BootStrategy {
                     backends.runAttachScript(device);
                 }
             });
-            run(onStep, BuildStep.DEVICE_MODEL, spec, () -> partial.deviceModel(startDeviceModel(spec, build.layout)));
             run(onStep, BuildStep.UNPAUSE, spec, () -> xen.unpause(build.domid));
         } catch (StepFailure failure) {
             List<String> leftovers = partial.undo();

@@ -13,8 +13,8 @@ public enum BuildStep {
     IMAGE,
     XENSTORE,
     INTRODUCE,
-    DEVICES,
     DEVICE_MODEL,
+    DEVICES,
     UNPAUSE;
 
     /** The step's name as messages and --dry-run show it: "event channels". */

@@ -2,7 +2,6 @@ package io.xzone.boot.launch;
 
 import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.device.DeviceBackends;
-import io.xzone.boot.device.PvDevice;
 import io.xzone.boot.layout.Rings;
 import io.xzone.boot.layout.XsNode;
 import io.xzone.boot.layout.ZoneLayout;
@@ -23,7 +22,9 @@ import java.util.Optional;
 
 /**
  * A fully virtualized guest: hvmloader is loaded as the kernel, loads SeaBIOS and hands over to it; QEMU
- * (qemu-system-xen) emulates the disks, CD-ROM and serial port, and boots the spec's kernel directly when it has one.
+ * (qemu-system-xen) emulates the disks, CD-ROM, serial port and NICs, and boots the spec's kernel directly when it has
+ * one. Each vif is libxl's vif_ioemu nic: an emulated NIC on the tap vifD.N-emu plus netback's vifD.N for a guest with
+ * Xen's netfront, both put on the bridge by vif-bridge once QEMU runs.
  */
 public final class HvmBoot extends HvmContainerBoot {
     public static final Path HVMLOADER = Path.of("/usr/lib/xen-4.17/boot/hvmloader");
@@ -80,17 +81,6 @@ public final class HvmBoot extends HvmContainerBoot {
         return deviceModels.start(spec, layout);
     }
 
-    /** None from dom0's kernel backends: QEMU emulates the disks as IDE disks and CD-ROMs. */
-    @Override
-    protected List<PvDevice> pvDevices(ZoneSpec spec, int domid) {
-        return List.of();
-    }
-
-    @Override
-    protected boolean attachesVifs() {
-        // No emulated NIC on a vif-bridge tap yet: refused rather than launched without it.
-        return false;
-    }
 
     @Override
     public List<String> plan(ZoneSpec spec) {
@@ -102,10 +92,10 @@ public final class HvmBoot extends HvmContainerBoot {
                         + ", MMIO hole 0xf0000000-4G",
                 "xenstore: one transaction: domain skeleton, memory/vcpus/store ring, /vm entries, console, hvmloader and device-model nodes",
                 "introduce: xs_introduce_domain (store ring pfn, store port)",
-                devicesPlan(spec) + " (QEMU emulates the disks)",
                 "device model: " + String.join(" ", deviceModels.commandLine(spec, LaunchPlan.PLANNED_DOMID))
                         .replace(Integer.toString(LaunchPlan.PLANNED_DOMID), "D")
                         + "; wait for device-model/D/state = running; publish serial/0/tty",
+                devicesPlan(spec) + " (QEMU emulates the disks)",
                 "unpause: xc_domain_unpause");
     }
 }

@@ -37,9 +37,8 @@ public record LaunchPlan(ZoneSpec spec, BackendChoice resolution, List<String> s
         nodes.addAll(layout.console(Rings.PLANNED));
         if (resolution.type() == GuestType.HVM) {
             nodes.addAll(layout.deviceModel());
-        } else {
-            PvDevices.of(spec, resolution.type(), PLANNED_DOMID).forEach(device -> nodes.addAll(device.nodes()));
         }
+        PvDevices.of(spec, resolution.type(), PLANNED_DOMID).forEach(device -> nodes.addAll(device.nodes()));
         return new LaunchPlan(spec, resolution, steps, nodes);
     }
 
@@ -57,7 +56,8 @@ public record LaunchPlan(ZoneSpec spec, BackendChoice resolution, List<String> s
         }
         spec.disks().forEach(d -> lines.add("disk: " + d.target() + " <- " + d.kind().name().toLowerCase() + ":" + d.path()
                 + (d.cdrom() ? " (cdrom)" : d.readOnly() ? " (read-only)" : "")));
-        spec.networks().forEach(n -> lines.add("network: vif " + n.mac() + " on bridge " + n.bridge()));
+        spec.networks().forEach(n -> lines.add("network: vif " + n.mac() + " on bridge " + n.bridge()
+                + (resolution.type() == GuestType.HVM ? " (emulated " + n.model() + " on a tap, plus netback's vif)" : "")));
         lines.add("on_poweroff=" + spec.onPoweroff().specName() + " on_reboot=" + spec.onReboot().specName()
                 + " on_crash=" + spec.onCrash().specName());
         lines.add("build steps:");

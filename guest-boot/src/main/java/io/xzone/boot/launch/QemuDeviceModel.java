@@ -1,7 +1,10 @@
 package io.xzone.boot.launch;
 
+import io.xzone.boot.device.DeviceId;
+import io.xzone.boot.device.DeviceKind;
 import io.xzone.boot.layout.ZoneLayout;
 import io.xzone.boot.spec.DiskSpec;
+import io.xzone.boot.spec.NetworkSpec;
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.XenException;
 import io.xzone.xen.XenStore;
@@ -21,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * QEMU from Debian's qemu-system-xen as libxl 4.17 starts it for an HVM guest: machine xenfv, no default devices, no
- * display and no VGA, IDE disks and CD-ROMs, the boot order, the serial port on a pty, the spec's kernel booted
- * directly. It runs in its own session with its output in /var/log/xen/qemu-dm-NAME.log, so it outlives xzone; it
+ * display and no VGA, IDE disks and CD-ROMs, a NIC on a tap per vif, the boot order, the serial port on a pty, the
+ * spec's kernel booted directly. It runs in its own session with its output in /var/log/xen/qemu-dm-NAME.log, so it outlives xzone; it
  * reports readiness by writing "running" to /local/domain/0/device-model/D/state.
  */
 public final class QemuDeviceModel implements DeviceModelLauncher {
@@ -64,7 +67,8 @@ public final class QemuDeviceModel implements DeviceModelLauncher {
         if (spec.maxVcpus() > 1) {
             args.addAll(List.of("-smp", spec.vcpus() + ",maxcpus=" + spec.maxVcpus()));
         }
-        args.addAll(List.of("-net", "none", "-machine", "xenfv,suppress-vmdesc=on", "-m", Long.toString(spec.maxmemMib())));
+        args.addAll(nicArgs(spec.networks(), domid));
+        args.addAll(List.of("-machine", "xenfv,suppress-vmdesc=on", "-m", Long.toString(spec.maxmemMib())));
         spec.kernel().ifPresent(k -> args.addAll(List.of("-kernel", k.toString())));
         spec.ramdisk().ifPresent(r -> args.addAll(List.of("-initrd", r.toString())));
         if (spec.kernel().isPresent() && !spec.cmdline().isEmpty()) {
@@ -72,6 +76,26 @@ public final class QemuDeviceModel implements DeviceModelLauncher {
         }
         for (DiskSpec disk : spec.disks()) {
             args.addAll(driveArgs(disk));
+        }
+        return args;
+    }
+
+    /**
+     * One emulated NIC per vif, as libxl's nic arguments: the model with the vif's MAC on a tap named like netback's
+     * vif plus "-emu", which QEMU creates without running a script (vif-bridge puts it on the bridge afterwards);
+     * "-net none" when there is none, so QEMU adds no default NIC.
+     */
+    static List<String> nicArgs(List<NetworkSpec> vifs, int domid) {
+        if (vifs.isEmpty()) {
+            return List.of("-net", "none");
+        }
+        List<String> args = new ArrayList<>();
+        for (int devid = 0; devid < vifs.size(); devid++) {
+            NetworkSpec vif = vifs.get(devid);
+            String tap = new DeviceId(DeviceKind.VIF, domid, devid).tapName();
+            args.addAll(List.of("-device", vif.model() + ",id=nic" + devid + ",netdev=net" + devid + ",mac=" + vif.mac(),
+                    "-netdev", "type=tap,id=net" + devid + ",ifname=" + tap + ",br=" + vif.bridge()
+                            + ",script=no,downscript=no"));
         }
         return args;
     }

@@ -39,22 +39,29 @@ public final class ZoneControl {
         this.backends = backends;
     }
 
-    /** Ends the domain at once and removes every trace of it in xenstore. */
+    /**
+     * Ends the domain at once and removes every trace of it in xenstore, in libxl 4.17's order
+     * (libxl__destroy_domid): pause, device model, devices, then the domain.
+     */
     public void destroy(int domid) {
+        long start = System.nanoTime();
         String dom = "/local/domain/" + domid;
         Optional<String> vm = store.read(dom + "/vm");
+        pauseUnlessDying(domid, xen.domainInfo(domid));
         store.read(dom + "/image/device-model-pid").ifPresent(ZoneControl::stopDeviceModel);
+        // Each disk and vif is disconnected and its hotplug script's detach action run (loop device freed, vif off its
+        // bridge) while xenstored still serves the domain: releasing it deletes the nodes the guest owns, its
+        // frontends among them, and blkback, seeing its frontend vanish before the backend is set Closing, lets go
+        // of the device without ever reporting Closed (the detach then waited out its whole timeout).
+        for (DeviceId device : DeviceId.ofDomain(store, domid)) {
+            backends.detach(device, true);
+        }
         if (store.isDomainIntroduced(domid)) {
             try {
                 store.releaseDomain(domid);
             } catch (XenException e) {
                 LOG.debug("xenstored had released domain {} already: {}", domid, e.getMessage());
             }
-        }
-        // Like libxl's destroy: each disk and vif is disconnected and its hotplug script's detach action run (loop
-        // device freed, vif off its bridge) before the domain goes.
-        for (DeviceId device : DeviceId.ofDomain(store, domid)) {
-            backends.detach(device, true);
         }
         if (xen.domainInfo(domid).isPresent()) {
             xen.destroy(domid);
@@ -66,6 +73,7 @@ public final class ZoneControl {
         for (String kind : XsTrees.children(store, DOM0_PATH + "/backend")) {
             XsTrees.removeIfPresent(store, DOM0_PATH + "/backend/" + kind + "/" + domid);
         }
+        LOG.debug("domain {} destroyed in {} ms", domid, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Asks the guest to power off or reboot through control/shutdown, as xl shutdown/reboot do. */
@@ -96,6 +104,18 @@ public final class ZoneControl {
     /** Gone, or shut down (whatever the reason). */
     public static boolean goneOrShutDown(Optional<DomainInfo> info) {
         return info.isEmpty() || info.get().has(DomainFlag.SHUTDOWN) || info.get().has(DomainFlag.DYING);
+    }
+
+    /** As libxl does first, so the guest cannot act on its devices going away; a dying domain is left as it is. */
+    private void pauseUnlessDying(int domid, Optional<DomainInfo> info) {
+        if (info.isEmpty() || info.get().has(DomainFlag.DYING) || info.get().has(DomainFlag.PAUSED)) {
+            return;
+        }
+        try {
+            xen.pause(domid);
+        } catch (XenException e) {
+            LOG.warn("could not pause domain {} before destroying it: {}", domid, e.getMessage());
+        }
     }
 
     private static void stopDeviceModel(String pid) {

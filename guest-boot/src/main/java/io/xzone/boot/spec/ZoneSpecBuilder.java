@@ -27,6 +27,8 @@ public final class ZoneSpecBuilder {
     private static final Pattern TARGET = Pattern.compile("(xvd|hd|sd)[a-z]{1,2}");
     private static final Pattern BRIDGE = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
     private static final Pattern MAC = Pattern.compile("\\p{XDigit}{2}(:\\p{XDigit}{2}){5}");
+    /** A QEMU device name; no ',' or '=', which would smuggle options into QEMU's -device argument. */
+    private static final Pattern NIC_MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
     private static final Pattern BOOT_ORDER = Pattern.compile("[cdn]{1,3}");
 
     private Sourced<String> name;
@@ -53,8 +55,11 @@ public final class ZoneSpecBuilder {
     public record RawDisk(Path path, String kind, String target, boolean readOnly, boolean cdrom) {
     }
 
-    /** A vif as written, before validation; mac may be null (one is generated). */
-    public record RawNetwork(String bridge, String mac) {
+    /** A vif as written, before validation; mac may be null (one is generated), model too (libxl's rtl8139). */
+    public record RawNetwork(String bridge, String mac, String model) {
+        public RawNetwork(String bridge, String mac) {
+            this(bridge, mac, null);
+        }
     }
 
     public ZoneSpecBuilder name(String value, Origin origin) { name = new Sourced<>(value, origin); return this; }
@@ -301,7 +306,12 @@ public final class ZoneSpecBuilder {
             if (!MAC.matcher(mac).matches() || (Integer.parseInt(mac.substring(0, 2), 16) & 1) != 0) {
                 throw new SpecException(entry.origin(), "network.mac", "'" + raw.mac() + "' is not a unicast MAC like 00:16:3e:12:34:56");
             }
-            result.add(new NetworkSpec(raw.bridge(), mac, entry.origin()));
+            String model = raw.model() == null ? NetworkSpec.DEFAULT_MODEL : raw.model();
+            if (!NIC_MODEL.matcher(model).matches()) {
+                throw new SpecException(entry.origin(), "network.model", "'" + raw.model()
+                        + "' is not a QEMU NIC model like rtl8139, e1000 or virtio-net-pci");
+            }
+            result.add(new NetworkSpec(raw.bridge(), mac, model, entry.origin()));
         }
         return result;
     }

@@ -21,7 +21,7 @@ public final class ZoneSpecFile {
     static final List<String> TOP_KEYS = List.of("name", "uuid", "memory", "maxmem", "vcpus", "maxvcpus", "kernel",
             "ramdisk", "cmdline", "backend", "cpus", "on_poweroff", "on_reboot", "on_crash", "disk", "network", "hvm");
     private static final Set<String> DISK_KEYS = Set.of("path", "kind", "target", "readonly", "cdrom");
-    private static final Set<String> NETWORK_KEYS = Set.of("bridge", "mac");
+    private static final Set<String> NETWORK_KEYS = Set.of("bridge", "mac", "model");
     private static final Set<String> HVM_KEYS = Set.of("firmware", "boot", "serial");
 
     private final Path file;
@@ -77,7 +77,8 @@ public final class ZoneSpecFile {
         }
         for (TomlTable vif : tables("network")) {
             rejectUnknownKeys(vif, "network.", NETWORK_KEYS);
-            b.network(new ZoneSpecBuilder.RawNetwork(optionalString(vif, "bridge"), optionalString(vif, "mac")),
+            b.network(new ZoneSpecBuilder.RawNetwork(optionalString(vif, "bridge"), optionalString(vif, "mac"),
+                    optionalString(vif, "model")),
                     at(toml, "network", vif));
         }
         if (toml.contains("hvm")) {

@@ -42,6 +42,7 @@ public final class ZoneSpecWriter {
             lines.add("[[network]]");
             lines.add("bridge = " + basicString(vif.bridge()));
             lines.add("mac = " + basicString(vif.mac()));
+            lines.add("model = " + basicString(vif.model()));
         }
         if (spec.backend() == VirtBackend.HVM) {
             lines.add("[hvm]");

@@ -29,7 +29,7 @@ class ProcessHotplugScriptsTest {
     void theScriptGetsItsArgumentsAndLibxlsEnvironment() throws Exception {
         Path seen = dir.resolve("seen");
         String script = script("echo \"$1 $2 $XENBUS_PATH $vif\" > " + seen);
-        scripts.run(script, List.of("online", "type_if=vif"), new DeviceId(DeviceKind.VIF, 3, 0).hotplugEnvironment(script));
+        scripts.run(script, List.of("online", "type_if=vif"), new DeviceId(DeviceKind.VIF, 3, 0).hotplugEnvironment(script, false));
         assertEquals("online type_if=vif backend/vif/3/0 vif3.0\n", Files.readString(seen));
     }
 

@@ -44,9 +44,9 @@ class PvDevicesLaunchTest {
     private final FakeBackendDrivers drivers = new FakeBackendDrivers(store);
     private final XenStore toolstack = drivers.toolstackView();
     private final RecordingHotplug scripts = new RecordingHotplug(store);
-    private final DeviceBackends backends = new DeviceBackends(toolstack, scripts, Duration.ofSeconds(2));
-    private final ZoneLauncher launcher = new ZoneLauncher(xen, toolstack, Optional.of(GuestType.PV),
-            new RecordingDeviceModels(toolstack), backends);
+    private final DeviceBackends backends = new DeviceBackends(toolstack, scripts, Duration.ofSeconds(2), "xenbr0"::equals);
+    private final RecordingDeviceModels deviceModels = new RecordingDeviceModels(toolstack);
+    private final ZoneLauncher launcher = new ZoneLauncher(xen, toolstack, Optional.of(GuestType.PV), deviceModels, backends);
 
     private ZoneSpec spec(String backend, boolean readOnly, String target) {
         Path image = new SpecFiles(dir).file("disk.img", "disk");
@@ -111,6 +111,9 @@ class PvDevicesLaunchTest {
     void destroyDisconnectsEachDeviceRunsItsDetachScriptAndRemovesEveryNode() {
         launcher.launch(spec("pv", false, "xvda"));
         new ZoneControl(xen, toolstack, backends).destroy(1);
+        assertEquals(List.of(), drivers.unclosed(), "blkback saw its frontend vanish before the backend was set Closing");
+        List<String> calls = xen.calls();
+        assertTrue(calls.lastIndexOf("domain_pause") > calls.lastIndexOf("domain_unpause"), "paused first, as libxl does");
         assertEquals(List.of("block add (backend/vbd/1/51712)", "vif-bridge online type_if=vif (backend/vif/1/0, vif1.0)",
                 "block remove (backend/vbd/1/51712)", "vif-bridge offline type_if=vif (backend/vif/1/0, vif1.0)"), scripts.runs());
         assertNothingOfDomainOneLeft();
@@ -157,6 +160,61 @@ class PvDevicesLaunchTest {
         ZoneSpec spec = spec("pv", false, "hde");
         UnsupportedDeviceException e = assertThrows(UnsupportedDeviceException.class, () -> launcher.launch(spec));
         assertTrue(e.getMessage().startsWith("disk.target: hde has no paravirtual device number"), e.getMessage());
+        assertEquals(0, xen.guestDomainCount());
+    }
+
+    @Test
+    void anHvmZonesVifIsLibxlsVifIoemuNicWhoseTapGoesOnTheBridgeOnceQemuRuns() {
+        launcher.launch(spec("hvm", false, "hda"));
+        assertEquals(Optional.of("vif_ioemu"), store.read(VIF + "/type"));
+        assertEquals(Optional.of("xenbr0"), store.read(VIF + "/bridge"));
+        assertEquals(Optional.of("00:16:3e:01:02:03"), store.read("/local/domain/1/device/vif/0/mac"));
+        assertEquals(Optional.of("vif_ioemu"), store.read("/libxl/1/device/vif/0/type"));
+        assertTrue(store.dump("/local/domain/0/backend").keySet().stream().noneMatch(p -> p.contains("/vbd/")), "QEMU serves an HVM zone's disks");
+        assertEquals(List.of("start web"), deviceModels.events());
+        assertEquals(List.of("vif-bridge online type_if=vif (backend/vif/1/0, vif1.0, vif1.0-emu)",
+                "vif-bridge add type_if=tap (backend/vif/1/0, vif1.0, vif1.0-emu)"), scripts.runs());
+        assertFalse(xen.state(1).orElseThrow().paused());
+    }
+
+    @Test
+    void destroyingAnHvmZoneTakesTheVifAndTheTapOffTheBridge() {
+        launcher.launch(spec("hvm", false, "hda"));
+        new ZoneControl(xen, toolstack, backends).destroy(1);
+        assertEquals(List.of("vif-bridge offline type_if=vif (backend/vif/1/0, vif1.0, vif1.0-emu)",
+                "vif-bridge remove type_if=tap (backend/vif/1/0, vif1.0, vif1.0-emu)"), scripts.runs().subList(2, 4));
+        assertNothingOfDomainOneLeft();
+    }
+
+    @Test
+    void aFailedTapScriptStopsQemuTakesTheVifAwayAndNamesTheDevicesStep() {
+        scripts.failOn("add");
+        LaunchException e = assertThrows(LaunchException.class, () -> launcher.launch(spec("hvm", false, "hda")));
+        assertEquals(BuildStep.DEVICES, e.step());
+        assertTrue(e.getMessage().startsWith("launch of web failed at step devices: vif 0 (" + VIF + "): "
+                + "/etc/xen/scripts/vif-bridge add exited with status 1 (injected failure); the half-built domain was"
+                + " destroyed"), e.getMessage());
+        assertEquals(List.of("start web", "stop web"), deviceModels.events());
+        assertEquals(List.of("vif-bridge online type_if=vif (backend/vif/1/0, vif1.0, vif1.0-emu)",
+                "vif-bridge add type_if=tap (backend/vif/1/0, vif1.0, vif1.0-emu)",
+                "vif-bridge offline type_if=vif (backend/vif/1/0, vif1.0, vif1.0-emu)",
+                "vif-bridge remove type_if=tap (backend/vif/1/0, vif1.0, vif1.0-emu)"), scripts.runs());
+        assertNothingOfDomainOneLeft();
+    }
+
+    @Test
+    void theHvmPlanListsQemusNicArgumentsTheVifNodesAndTheDevicesAfterTheDeviceModel() {
+        String text = String.join("\n", launcher.plan(spec("hvm", false, "hda")).render());
+        assertTrue(text.contains(" -device rtl8139,id=nic0,netdev=net0,mac=00:16:3e:01:02:03 -netdev type=tap,id=net0,"
+                + "ifname=vifD.0-emu,br=xenbr0,script=no,downscript=no "), text);
+        assertFalse(text.contains("-net none"), text);
+        assertTrue(text.contains("network: vif 00:16:3e:01:02:03 on bridge xenbr0 (emulated rtl8139 on a tap, plus"
+                + " netback's vif)"), text);
+        assertTrue(text.contains("  /local/domain/0/backend/vif/D/0/type = \"vif_ioemu\""), text);
+        assertTrue(text.contains("  /local/domain/D/device/vif/0/mac = \"00:16:3e:01:02:03\"  (nD r0)"), text);
+        assertTrue(text.indexOf(". device model: ") < text.indexOf(". devices: for each, wait for the backend's InitWait,"
+                + " then its hotplug script: vif 0 (/etc/xen/scripts/vif-bridge online, then add type_if=tap for QEMU's"
+                + " vifD.0-emu)"), text);
         assertEquals(0, xen.guestDomainCount());
     }
 

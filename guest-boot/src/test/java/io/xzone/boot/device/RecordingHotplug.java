@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hotplug scripts for tests: records each run as "SCRIPT ARGS (XENBUS_PATH)" and does in xenstore what the real
+ * Hotplug scripts for tests: records each run as "SCRIPT ARGS (XENBUS_PATH, vif, INTERFACE)" (those present) and does in xenstore what the real
  * scripts report (hotplug-status connected); {@link #failOn} makes the runs of one action fail as a script that exits 1.
  */
 public final class RecordingHotplug implements HotplugScripts {
@@ -30,7 +30,8 @@ public final class RecordingHotplug implements HotplugScripts {
     public synchronized void run(String script, List<String> arguments, Map<String, String> environment) {
         String xenbusPath = environment.get("XENBUS_PATH");
         runs.add(script.substring(script.lastIndexOf('/') + 1) + " " + String.join(" ", arguments) + " (" + xenbusPath
-                + (environment.containsKey("vif") ? ", " + environment.get("vif") : "") + ")");
+                + (environment.containsKey("vif") ? ", " + environment.get("vif") : "")
+                + (environment.containsKey("INTERFACE") ? ", " + environment.get("INTERFACE") : "") + ")");
         if (arguments.get(0).equals(failingAction)) {
             store.write("/local/domain/0/" + xenbusPath + "/hotplug-error", "injected failure");
             throw new HotplugException(script + " " + arguments.get(0) + " exited with status 1");

@@ -3,6 +3,7 @@ package io.xzone.boot.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.xzone.xen.FakeHypervisor;
@@ -29,6 +30,8 @@ class FaultInjectionTest {
             return recorder.faultPoints(backend).stream();
         }).toList();
         FaultPoint.assertEveryStepCovered(points);
+        // An HVM vif's second hotplug run puts QEMU's tap on the bridge: failing it after it acted must remove the tap too.
+        assertTrue(points.contains(new FaultPoint("hvm", BuildStep.DEVICES, "hotplug.run", 2, true)), points.toString());
         return points.stream().map(point -> dynamicTest(point.toString(), () -> injectAt(dir, point)));
     }
 

@@ -26,7 +26,7 @@ import java.util.function.Function;
 
 /**
  * A zone launcher whose hypervisor, xenstore (transactions included), device models (the device models they start
- * included) and hotplug scripts (recorded, with fake blkback/netback on the xenstore) are reached through a tap that
+ * included) and hotplug scripts (recorded, with fake blkback/netback on the xenstore; dom0 has the bridge xenbr0) are reached through a tap that
  * records every call with the build step it was made in, and fails one
  * chosen call. The fault points come from a recorded clean launch ({@link #faultPoints}), so a new step or
  * a new call in the launch code is injected into without editing any list. Dom0 counts as PV, as in the lab.
@@ -60,7 +60,7 @@ public final class LaunchTap {
         // dom0's blkback and netback react to what the launch writes; its hotplug scripts are recorded, not run.
         XenStore tappedStore = tap(XenStore.class, "xenstore", new FakeBackendDrivers(store).toolstackView(), LaunchTap::xenFailure);
         this.backends = new DeviceBackends(tappedStore, tap(HotplugScripts.class, "hotplug", new RecordingHotplug(store),
-                name -> new HotplugException(name + " failed: " + INJECTED)), Duration.ofSeconds(5));
+                name -> new HotplugException(name + " failed: " + INJECTED)), Duration.ofSeconds(5), "xenbr0"::equals);
         this.launcher = new ZoneLauncher(tap(Hypervisor.class, "xen", xen, LaunchTap::xenFailure), tappedStore,
                 Optional.of(GuestType.PV), tap(DeviceModelLauncher.class, "deviceModels", deviceModels.apply(tappedStore),
                         LaunchTap::stepFailure), backends);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.xzone.boot.backend.BackendUnavailableException;
 import io.xzone.boot.backend.GuestType;
 import io.xzone.boot.spec.Origin;
+import io.xzone.boot.spec.SpecException;
 import io.xzone.boot.spec.SpecFiles;
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.boot.spec.ZoneSpecBuilder;
@@ -130,17 +131,15 @@ class ZoneLauncherTest {
     }
 
     @Test
-    void aDeviceTheGuestTypeCannotGetIsRefusedWithItsSpecLineBeforeAnythingIsCreated() {
-        Path image = new SpecFiles(dir).file("disk.img", "disk");
+    void aVifOnABridgeDom0LacksIsRefusedWithItsSpecLineBeforeAnythingIsCreated() {
         Origin line7 = new Origin.FileLine(dir.resolve("web.toml"), 7);
         ZoneSpec spec = Zones.builder(dir, "web", "hvm")
-                .disk(new ZoneSpecBuilder.RawDisk(image, "file", "hda", false, false), Origin.DEFAULT)
-                .network(new ZoneSpecBuilder.RawNetwork("xenbr0", null), line7).build(Set.of());
+                .network(new ZoneSpecBuilder.RawNetwork("xzbr-nowhere", null), line7).build(Set.of());
         ZoneLauncher launcher = launcher(Optional.of(GuestType.PV));
-        UnsupportedDeviceException e = assertThrows(UnsupportedDeviceException.class, () -> launcher.launch(spec));
-        assertEquals(dir.resolve("web.toml") + ":7: network: xzone cannot attach vifs to hvm zones yet (bridge xenbr0);"
-                + " remove the [[network]] entry", e.getMessage());
-        assertThrows(UnsupportedDeviceException.class, () -> launcher.plan(spec));
+        SpecException e = assertThrows(SpecException.class, () -> launcher.launch(spec));
+        assertEquals(dir.resolve("web.toml") + ":7: network.bridge: dom0 has no bridge xzbr-nowhere (create it, e.g. ip link"
+                + " add xzbr-nowhere type bridge; ip link set xzbr-nowhere up)", e.getMessage());
+        assertThrows(SpecException.class, () -> launcher.plan(spec));
         assertEquals(List.of("physinfo", "physinfo"), xen.calls());
         assertEquals(0, xen.guestDomainCount());
         assertEquals(List.of(), deviceModels.events());

@@ -30,17 +30,14 @@ public final class Zones {
     }
 
     /**
-     * A zone with a disk and, for pv and pvh, a vif (HVM vifs are not attached yet): the devices a launch attaches
-     * (paravirtual for pv/pvh, by QEMU for hvm).
+     * A zone with a disk and a vif on xenbr0: the devices a launch attaches (paravirtual for pv/pvh; for hvm the disk
+     * by QEMU, the vif by QEMU on a tap plus netback).
      */
     public static ZoneSpec withDevices(Path dir, String name, String backend) {
         Path image = new SpecFiles(dir).file("disk.img", "disk");
         ZoneSpecBuilder builder = builder(dir, name, backend)
                 .disk(new ZoneSpecBuilder.RawDisk(image, "file", backend.equals("hvm") ? "hda" : "xvda", false, false), Origin.DEFAULT);
-        if (!backend.equals("hvm")) {
-            builder.network(new ZoneSpecBuilder.RawNetwork("xenbr0", "00:16:3e:01:02:03"), Origin.DEFAULT);
-        }
-        return builder.build(Set.of());
+        return builder.network(new ZoneSpecBuilder.RawNetwork("xenbr0", "00:16:3e:01:02:03"), Origin.DEFAULT).build(Set.of());
     }
 
     /** The tiny ELF kernel: PV and PVH-capable, or PV only. */

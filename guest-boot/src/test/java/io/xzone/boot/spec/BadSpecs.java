@@ -50,6 +50,8 @@ public final class BadSpecs {
                 new Case("missing disk file", OK + "[[disk]]\npath = \"gone.img\"\ntarget = \"xvda\"\n", ":4: disk.path: "),
                 new Case("bad mac", OK + "[[network]]\nbridge = \"xenbr0\"\nmac = \"01:00:5e:00:00:01\"\n", ":4: network.mac: '01:00:5e:00:00:01' is not a unicast MAC"),
                 new Case("bad bridge", OK + "[[network]]\nbridge = \"a bridge with spaces\"\n", ":4: network.bridge: "),
+                new Case("nic model smuggling qemu options", OK + "[[network]]\nbridge = \"xenbr0\"\nmodel = \"e1000,romfile=/x\"\n",
+                        ":4: network.model: 'e1000,romfile=/x' is not a QEMU NIC model"),
                 new Case("hvm options on pv", OK + "backend = \"pv\"\n[hvm]\nboot = \"c\"\n", ":5: hvm: firmware, boot and serial apply only to backend = \"hvm\""),
                 new Case("bad boot order", "name = \"web\"\nbackend = \"hvm\"\n[hvm]\nboot = \"cx\"\n", ":4: hvm.boot: 'cx' is not a boot order"),
                 new Case("unknown firmware", "name = \"web\"\nbackend = \"hvm\"\n[hvm]\nfirmware = \"ovmf\"\n", ":4: hvm.firmware: unknown value 'ovmf'; use one of seabios"),

@@ -67,7 +67,7 @@ class ZoneSpecFileTest {
         assertEquals(List.of(1, 2), spec.cpus().cpus());
         assertEquals(LifecycleAction.PRESERVE, spec.onCrash());
         assertEquals(new DiskSpec(dir.resolve("disk.img"), DiskSpec.Kind.FILE, "xvda", true, false, Origin.DEFAULT), spec.disks().get(0));
-        assertEquals(new NetworkSpec("xenbr0", "00:16:3e:01:02:03", Origin.DEFAULT), spec.networks().get(0));
+        assertEquals(new NetworkSpec("xenbr0", "00:16:3e:01:02:03", "rtl8139", Origin.DEFAULT), spec.networks().get(0));
     }
 
     @Test

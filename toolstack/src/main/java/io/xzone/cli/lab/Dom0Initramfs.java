@@ -23,7 +23,7 @@ final class Dom0Initramfs {
     static final String FILE = "dom0.cpio";
     /** Loaded in this order by init; modprobe pulls their dependencies from the depmod'ed tree. */
     static final List<String> MODULES = List.of(
-            "xenfs", "xen-evtchn", "xen-gntdev", "xen-gntalloc", "xen-privcmd", "xen-blkback", "xen-netback", "loop",
+            "xenfs", "xen-evtchn", "xen-gntdev", "xen-gntalloc", "xen-privcmd", "xen-blkback", "xen-netback", "loop", "tun",
             "bridge", "virtio_pci", "9pnet_virtio", "9p");
     /**
      * What Xen's hotplug scripts (/etc/xen/scripts/block, vif-bridge) need beyond busybox: they are bash scripts that
@@ -42,8 +42,10 @@ final class Dom0Initramfs {
     private static final List<Path> TERMINFO = List.of(Path.of("/lib/terminfo/s/screen"), Path.of("/lib/terminfo/t/tmux"));
     /** tmux refuses to start without a UTF-8 locale; glibc's C.UTF-8 (libc-bin) is the smallest. */
     private static final Path UTF8_LOCALE = Path.of("/usr/lib/locale/C.utf8");
+    /** The option ROMs QEMU's emulated NICs load (package ipxe-qemu), e.g. efi-rtl8139.rom: without it no NIC starts. */
+    private static final Path IPXE_ROMS = Path.of("/usr/lib/ipxe/qemu");
     private static final List<Path> HOST_TREES = List.of(
-            XEN_TOOLS, Path.of("/etc/xen"), Path.of("/usr/share/seabios"), Path.of("/usr/share/qemu"),
+            XEN_TOOLS, Path.of("/etc/xen"), Path.of("/usr/share/seabios"), Path.of("/usr/share/qemu"), IPXE_ROMS,
             Path.of("/usr/libexec/xen-qemu-system-i386"), GRUB_BIOS_MODULES);
 
     /**

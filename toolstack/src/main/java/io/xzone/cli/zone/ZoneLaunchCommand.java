@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
             "-V auto (the default) follows dom0: PVH when dom0 booted PVH, else PV. An explicit pvh/hvm on a host",
             "without VT-x/AMD-V, or pvh with a kernel lacking the PVH entry note, stops before creating anything.",
             "PV/PVH disks and vifs ([[disk]], [[network]]) go to dom0's blkback/netback, with Xen's block and vif-bridge",
-            "hotplug scripts run as libxl runs them; HVM disks to QEMU. A device xzone cannot attach is refused (exit 4).",
+            "hotplug scripts run as libxl runs them; HVM disks to QEMU, HVM vifs to QEMU as an emulated NIC (model, default",
+            "rtl8139) on the tap vifD.N-emu plus netback's vifD.N, both put on the bridge by vif-bridge. A vif on a bridge",
+            "dom0 lacks is refused (exit 2), a disk xzone cannot attach too (exit 4), before anything is created.",
             "Any failure undoes the launch (devices, domain, xenstore nodes, event channels) and names the build step.",
             "A background supervisor then carries out on_poweroff/on_reboot/on_crash.",
         },
@@ -40,14 +42,15 @@ import picocli.CommandLine.Spec;
             "  xzone zone launch samples/zones/tiny-pv.toml",
             "  xzone zone launch -V pv -n tiny -k /lab/guest/vmlinux -i /lab/guest/initrd.cpio --cpus 1 --cmdline console=hvc0",
             "  xzone zone launch --dry-run samples/zones/web.toml      print the plan, touch nothing",
+            "  xzone zone launch --dry-run samples/zones/installer-hvm.toml   HVM: QEMU's -device/-netdev for its vif",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:The zone runs.",
             "1:A build step failed; everything it had created was removed (the message names the step).",
-            "2:Bad spec or flag (the message names file:line or the flag).",
+            "2:Bad spec or flag, or a vif on a bridge dom0 lacks (the message names file:line or the flag).",
             "3:Xen is not reachable.",
-            "4:The host or kernel cannot run the requested backend, or xzone cannot attach a disk/vif of the spec to it; nothing was created.",
+            "4:The host or kernel cannot run the requested backend, or xzone cannot attach a disk of the spec to it; nothing was created.",
         })
 public final class ZoneLaunchCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "Zone spec file (TOML); optional when flags name the zone and kernel.")

@@ -104,13 +104,13 @@ class ZoneCommandsTest {
     }
 
     @Test
-    void aVifTheZoneCannotGetExitsFourNamingItsSpecLineAndCreatesNothing() {
-        Path spec = new SpecFiles(dir).file("web.toml", "name = \"web\"\nbackend = \"hvm\"\n\n[[network]]\nbridge = \"xenbr0\"\n");
+    void aVifOnABridgeDom0LacksExitsTwoNamingItsSpecLineAndCreatesNothing() {
+        Path spec = new SpecFiles(dir).file("web.toml", "name = \"web\"\nbackend = \"hvm\"\n\n[[network]]\nbridge = \"xzbr-nowhere\"\n");
         for (String dryRun : List.of("--dry-run", "--no-supervise")) {
             err.getBuffer().setLength(0);
-            assertEquals(ExitCode.UNSUPPORTED, run("zone", "launch", dryRun, spec.toString()));
-            assertEquals("xzone: " + spec + ":5: network: xzone cannot attach vifs to hvm zones yet (bridge xenbr0); remove the"
-                    + " [[network]] entry" + System.lineSeparator(), err.toString());
+            assertEquals(ExitCode.BAD_INPUT, run("zone", "launch", dryRun, spec.toString()));
+            assertEquals("xzone: " + spec + ":5: network.bridge: dom0 has no bridge xzbr-nowhere (create it, e.g. ip link add"
+                    + " xzbr-nowhere type bridge; ip link set xzbr-nowhere up)" + System.lineSeparator(), err.toString());
         }
         assertEquals(0, env.xen.guestDomainCount());
         assertEquals(List.of(), env.supervisors);
