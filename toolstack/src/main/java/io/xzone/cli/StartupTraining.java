@@ -29,15 +29,25 @@ public final class StartupTraining {
         JnaDispatchLibrary.copyInto(Path.of(args[0]));
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         Xzone.commandLine(sink, sink).usage(sink);
-        Path jar = Path.of(StartupTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        loadJar(Path.of(StartupTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    }
+
+    /**
+     * Loads (without initializing) every class of the jar, as the archive's training and the resident daemon's
+     * warm-up need; returns how many loaded.
+     */
+    public static int loadJar(Path jar) throws IOException {
         ClassLoader loader = StartupTraining.class.getClassLoader();
+        int loaded = 0;
         for (String name : classNames(jar)) {
             try {
                 Class.forName(name, false, loader);
+                loaded++;
             } catch (ClassNotFoundException | LinkageError e) {
                 // An optional part of a library whose dependency is absent: never used by xzone, so not archived.
             }
         }
+        return loaded;
     }
 
     /** The binary names of the classes in {@code jar}, without module descriptors and release-specific versions. */

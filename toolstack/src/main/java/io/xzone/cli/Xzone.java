@@ -1,7 +1,9 @@
 package io.xzone.cli;
 
+import io.xzone.cli.zone.ZoneEnvironment;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +37,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             ConsoleCommand.class,
             io.xzone.cli.convert.ConvertCommand.class,
+            io.xzone.cli.daemon.DaemonCommand.class,
             LabCommand.class,
             io.xzone.cli.host.HostCommand.class,
             io.xzone.cli.zone.ZoneCommand.class,
@@ -71,6 +74,14 @@ public final class Xzone implements Runnable {
     /** The same, reaching Xen through {@code xen} (tests pass a fake hypervisor). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, XenAccess xen) {
         return commandLine(out, err, new XzoneFactory(xen));
+    }
+
+    /**
+     * The same on the real host, with the zone commands working in {@code zones} (the resident daemon's, which
+     * supervises zones in-process).
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, ZoneEnvironment zones) {
+        return commandLine(out, err, new XzoneFactory(XenAccess.system(), Optional.of(zones)));
     }
 
     /** The same, with commands made by {@code factory} (tests give the zone commands a fake machine this way). */

@@ -16,6 +16,9 @@ import java.util.Optional;
  * /local/domain/N/serial/0/tty (QEMU) and /local/domain/0/device-model/N for a zone with a device model.
  */
 public final class XenStoreZones implements ZoneDirectory, ConsoleLocator {
+    /** The pty node's watch reports its writer; the recheck is only a backstop. */
+    private static final Duration RECHECK = Duration.ofSeconds(1);
+
     private final XenStore store;
 
     public XenStoreZones(XenStore store) {
@@ -59,16 +62,9 @@ public final class XenStoreZones implements ZoneDirectory, ConsoleLocator {
 
     @Override
     public Optional<String> awaitTty(int domid, ConsoleType type, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (XenStoreWatch watch = store.watch(type.ttyPath(domid))) {
-            while (true) {
-                Optional<String> tty = tty(domid, type);
-                long left = deadline - System.nanoTime();
-                if (tty.isPresent() || left <= 0) {
-                    return tty;
-                }
-                watch.next(Duration.ofNanos(left));
-            }
+            watch.awaitUntil(() -> tty(domid, type).isPresent(), timeout, RECHECK);
         }
+        return tty(domid, type);
     }
 }

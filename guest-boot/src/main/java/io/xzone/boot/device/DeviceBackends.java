@@ -128,7 +128,9 @@ public final class DeviceBackends {
                 }
                 return null;
             });
-            if (!await(back + "/state", s -> s == CLOSED)) {
+            if (await(back + "/state", s -> s == CLOSED)) {
+                LOG.debug("{}: the backend closed", describe(id));
+            } else {
                 LOG.warn("{}: the backend did not close within {} s; removing it anyway", describe(id), stateTimeout.toSeconds());
             }
         }

@@ -13,10 +13,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -145,20 +145,22 @@ public final class QemuDeviceModel implements DeviceModelLauncher {
         return running;
     }
 
+    /** Waits for QEMU's "running" in xenstore; a QEMU that exits first fails the step at once, with its last words. */
     private void awaitRunning(ZoneLayout layout, Process process, Path log) {
         String state = layout.deviceModelPath() + "/state";
-        Instant deadline = Instant.now().plus(readyTimeout);
+        BooleanSupplier running = () -> {
+            if (store.read(state).map("running"::equals).orElse(false)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                throw new LaunchStepException("QEMU exited with status " + process.exitValue() + ": " + lastLine(log));
+            }
+            return false;
+        };
         try (XenStoreWatch watch = store.watch(state)) {
-            while (!store.read(state).map("running"::equals).orElse(false)) {
-                if (!process.isAlive()) {
-                    throw new LaunchStepException("QEMU exited with status " + process.exitValue() + ": " + lastLine(log));
-                }
-                Duration left = Duration.between(Instant.now(), deadline);
-                if (left.isNegative()) {
-                    throw new LaunchStepException("QEMU did not report running within " + readyTimeout.toSeconds()
-                            + " s (see " + log + ")");
-                }
-                watch.next(left.compareTo(Duration.ofSeconds(1)) < 0 ? left : Duration.ofSeconds(1));
+            if (!watch.awaitUntil(running, readyTimeout, Duration.ofSeconds(1))) {
+                throw new LaunchStepException("QEMU did not report running within " + readyTimeout.toSeconds()
+                        + " s (see " + log + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

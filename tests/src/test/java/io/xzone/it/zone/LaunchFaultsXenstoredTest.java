@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.xzone.boot.backend.GuestType;
+import io.xzone.boot.launch.BuildStep;
 import io.xzone.boot.launch.FaultPoint;
 import io.xzone.boot.launch.LaunchException;
 import io.xzone.boot.launch.LaunchTap;
@@ -108,6 +109,19 @@ class LaunchFaultsXenstoredTest {
         List<FaultPoint> points = FaultPoint.BACKENDS.stream().flatMap(b -> recordCleanLaunch(b).stream()).toList();
         FaultPoint.assertEveryStepCovered(points);
         return points.stream().map(point -> dynamicTest(point.toString(), () -> injectAt(point)));
+    }
+
+    /** The device model step watches for "running" and for QEMU's exit: a QEMU that dies fails it with its last words. */
+    @Test
+    void aDeviceModelThatExitsBeforeRunningFailsItsStepWithItsLastLine() throws IOException {
+        StandInQemu dying = StandInQemu.dying(Files.createDirectories(dir.resolve("dying-qemu")));
+        FakeHypervisor xen = FakeHypervisor.fullHost();
+        LaunchTap tap = new LaunchTap(xen, store, dying::launcher);
+        LaunchException e = assertThrows(LaunchException.class, () -> tap.launch(spec("hvm")));
+        assertEquals(BuildStep.DEVICE_MODEL, e.step());
+        assertTrue(e.getMessage().contains("QEMU exited with status 3: " + StandInQemu.DYING_WORDS), e.getMessage());
+        assertEquals(0, xen.guestDomainCount());
+        assertEquals(List.of(), changes(), "xenstore nodes added (+) or lost (-)");
     }
 
     /** Launches and destroys the zone on the real daemon; the fault points of that launch. */

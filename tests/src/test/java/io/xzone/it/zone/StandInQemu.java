@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,27 +22,36 @@ import java.util.stream.Stream;
  */
 final class StandInQemu {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+    /** What {@link #dying} prints as its last line. */
+    static final String DYING_WORDS = "qemu-system-i386: -device e1001: e1001 is not a valid device model name";
 
     private final Path dir;
     private final Path script;
 
     StandInQemu(Path dir, Xenstored daemon) {
-        this.dir = dir;
-        this.script = dir.resolve("qemu");
         // QEMU's command line starts "-xen-domid D".
-        String text = String.join("\n",
-                "#!/bin/sh",
-                "touch " + dir + "/pid-$$",
+        this(dir, List.of(
                 "echo 'char device redirected to /dev/pts/99 (label serial0)'",
                 "XENSTORED_PATH=" + daemon.socket() + " xenstore-write /local/domain/0/device-model/$2/state running || exit 1",
-                "exec sleep 600",
-                "");
+                "exec sleep 600"));
+    }
+
+    private StandInQemu(Path dir, List<String> body) {
+        this.dir = dir;
+        this.script = dir.resolve("qemu");
+        List<String> lines = new ArrayList<>(List.of("#!/bin/sh", "touch " + dir + "/pid-$$"));
+        lines.addAll(body);
         try {
-            Files.writeString(script, text);
+            Files.writeString(script, String.join("\n", lines) + "\n");
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A stand-in that exits before it reports running, as QEMU does on an option it does not know. */
+    static StandInQemu dying(Path dir) {
+        return new StandInQemu(dir, List.of("echo '" + DYING_WORDS + "'", "exit 3"));
     }
 
     /** The real device model launcher, running this script. */

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
  * to the command's return (both return once the domain is unpaused), 5 runs each, and the xenstore requests each makes
  * (counted in xenstored's trace, switched on with xenstore-control logfile). xzone runs through the launcher on dom0's
  * PATH as shipped; its class data archive is built once first ({@code XZONE_CDS=now}, timed and reported), and the
- * same launch without the archive ({@code XZONE_CDS=off}) is measured alongside. Reported, never asserted on speed.
+ * same launch without the archive ({@code XZONE_CDS=off}) is measured alongside; then the resident daemon is started
+ * ({@code xzone daemon}, timed until ready) and the same launch through it ({@code XZONE_DAEMON=on}: bin/xzone as a
+ * shell client, no JVM of the command's own), the JVM rows with {@code XZONE_DAEMON=off}. Reported, never asserted on
+ * speed.
  */
 @XenLab
 @Tag("bench")
@@ -43,33 +46,55 @@ class ZoneLaunchBenchTest {
                         + " s (building the archive, or finishing a build an earlier command of this boot started)\"",
                 "ls -l /var/cache/xzone/*/xzone.jsa || tail -20 /var/cache/xzone/*/build.log")).output();
         String launch = " zone launch --no-supervise " + ZoneScripts.launchFlags("bench", "pv", "shell");
+        String daemon = Dom0Daemon.start(lab);
+        List<Run> resident = new ArrayList<>();
         List<Run> xzone = new ArrayList<>();
         List<Run> noArchive = new ArrayList<>();
         List<Run> xl = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            xzone.add(measure(lab, ZoneScripts.XZONE + launch));
-            noArchive.add(measure(lab, "XZONE_CDS=off " + ZoneScripts.XZONE + launch));
-            xl.add(measure(lab, "xl create /tmp/bench.cfg"));
+        try {
+            for (int i = 0; i < RUNS; i++) {
+                resident.add(measure(lab, "XZONE_DAEMON=on " + ZoneScripts.XZONE + launch));
+                xzone.add(measure(lab, "XZONE_DAEMON=off " + ZoneScripts.XZONE + launch));
+                noArchive.add(measure(lab, "XZONE_DAEMON=off XZONE_CDS=off " + ZoneScripts.XZONE + launch));
+                xl.add(measure(lab, "xl create /tmp/bench.cfg"));
+            }
+        } finally {
+            daemon += Dom0Daemon.log(lab);
+            Dom0Daemon.stop(lab);
         }
         String report = String.join("\n",
                 "zone launch vs xl create, tiny PV guest, lab (Xen 4.17 in QEMU TCG), " + RUNS + " runs each",
                 archive.lines().filter(l -> l.startsWith("archive: ")).findFirst().orElse("archive: not built"),
-                "xzone zone launch:          seconds " + seconds(xzone) + ", median " + median(xzone, Run::seconds),
+                daemon.lines().filter(l -> l.startsWith("daemon: ") || l.contains("warmed up")).reduce((a, b) -> a + "\n" + b).orElse(""),
+                "resident (xzone daemon):    seconds " + seconds(resident) + ", median " + median(resident, Run::seconds),
+                "xzone zone launch (a JVM):  seconds " + seconds(xzone) + ", median " + median(xzone, Run::seconds),
                 "  same, XZONE_CDS=off:      seconds " + seconds(noArchive) + ", median " + median(noArchive, Run::seconds),
                 "xl create:                  seconds " + seconds(xl) + ", median " + median(xl, Run::seconds),
+                String.format("ratio resident/xl (median time): %.2f", median(resident, Run::seconds) / median(xl, Run::seconds)),
                 String.format("ratio xzone/xl (median time): %.2f (without the archive: %.2f)",
                         median(xzone, Run::seconds) / median(xl, Run::seconds), median(noArchive, Run::seconds) / median(xl, Run::seconds)),
-                "xenstore requests per launch (all connections, median): xzone " + (int) median(xzone, r -> r.requests())
-                        + ", xl " + (int) median(xl, r -> r.requests()),
-                "xenstore requests of the launching tool's busiest connection (median): xzone "
-                        + (int) median(xzone, r -> r.toolRequests()) + ", xl " + (int) median(xl, r -> r.toolRequests()));
+                "xenstore requests per launch (all connections, median): resident " + (int) median(resident, r -> r.requests())
+                        + ", xzone " + (int) median(xzone, r -> r.requests()) + ", xl " + (int) median(xl, r -> r.requests()),
+                "xenstore requests of the launching tool's busiest connection (median): resident "
+                        + (int) median(resident, r -> r.toolRequests()) + ", xzone " + (int) median(xzone, r -> r.toolRequests())
+                        + ", xl " + (int) median(xl, r -> r.toolRequests()));
         report += "\ndom0 load average after the runs: " + lab.runOk("cat /proc/loadavg").output().strip();
+        report += "\nhost load average after the runs: " + hostLoad();
+        report += "\ndaemon log:\n" + daemon;
         System.out.println(report);
         Path out = Path.of("target", "bench", "zone-launch.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report + "\n");
-        assertEquals(RUNS, xzone.size());
+        assertEquals(RUNS, resident.size());
         assertTrue(archive.contains("xzone.jsa"), "the launcher built no class data archive:\n" + archive);
+    }
+
+    private static String hostLoad() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     private static Run measure(Lab lab, String command) {

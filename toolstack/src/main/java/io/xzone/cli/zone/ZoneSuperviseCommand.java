@@ -1,11 +1,7 @@
 package io.xzone.cli.zone;
 
-import io.xzone.boot.lifecycle.ZoneSupervisor;
-import io.xzone.boot.spec.ZoneSpec;
-import io.xzone.boot.spec.ZoneSpecFile;
 import io.xzone.cli.ExitCode;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,14 +38,7 @@ public final class ZoneSuperviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (XenHost host = ZoneFailures.translate(environment::open)) {
-            // The zone itself runs under this name: no uniqueness check (its launch made it).
-            ZoneSpec zone = ZoneFailures.translate(() -> ZoneSpecFile.read(specFile).build(Set.of()));
-            ZoneSupervisor supervisor = new ZoneSupervisor(host.xen(), host.control(),
-                    z -> ZoneFailures.translate(() -> host.launcher().launch(z)));
-            ZoneSupervisor.Outcome outcome = Waiting.until(() -> supervisor.supervise(zone, domid));
-            spec.commandLine().getOut().println("zone " + zone.name() + ": supervision ended, " + outcome.name().toLowerCase());
-            return ExitCode.OK;
-        }
+        spec.commandLine().getOut().println(ZoneSupervision.run(environment, specFile, domid));
+        return ExitCode.OK;
     }
 }

@@ -1,0 +1,79 @@
+package io.xzone.cli.daemon;
+
+import io.xzone.cli.CommandFailure;
+import io.xzone.cli.ExitCode;
+import io.xzone.cli.Xzone;
+import io.xzone.cli.zone.ZoneEnvironment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code xzone daemon}: the resident xzone. A JVM kept warm that runs the zone commands and host info sent by
+ * bin/xzone, so that such a command costs a shell script and a few milliseconds instead of a JVM start.
+ */
+@Command(name = "daemon",
+        sortOptions = false,
+        description = {
+            "Runs the resident xzone in the foreground: a warm JVM that runs the zone commands and 'host info' for",
+            "bin/xzone, which then starts no JVM of its own (a launch costs what its Xen work costs). Clients send",
+            "requests through the FIFO 'requests' in DIR; the daemon runs each in its own thread, in the client's",
+            "working folder, with its arguments, output and exit code, and supervises the zones it launches in-process.",
+            "DIR is made private (mode 0700) to the user running the daemon: only that user (root) can send requests.",
+            "The daemon is ready when DIR/daemon.pid exists. It stops on SIGTERM or SIGINT, removing its FIFO and pid.",
+            "bin/xzone uses it when XZONE_DAEMON is not 'off' and DIR (XZONE_DAEMON_DIR, default /run/xzone) has a",
+            "live daemon; XZONE_DAEMON=on fails (exit 1) rather than start a JVM when none is there.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  xzone daemon                                       in the foreground (systemd: samples/systemd/xzone.service)",
+            "  setsid xzone daemon >/var/log/xzone-daemon.log 2>&1 &     in the background, by hand",
+            "  xzone zone launch samples/zones/tiny-pv.toml      then runs in the daemon",
+            "  XZONE_DAEMON=off xzone zone list                   runs in a JVM of its own",
+            "  xzone daemon --dir /tmp/xzone-test                 a private daemon (clients: XZONE_DAEMON_DIR=/tmp/xzone-test)",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "1:DIR cannot be made private or its FIFO made, or another live daemon serves DIR.",
+            "2:Bad flag.",
+            "143:Stopped by SIGTERM (130: SIGINT), as a daemon normally ends.",
+        })
+public final class DaemonCommand implements Callable<Integer> {
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.log.io.xzone.cli.daemon";
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "/run/xzone",
+            description = "The daemon's private folder (default ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        // A daemon's log says what it did: each request and its exit code, supervisors' ends (more with --verbose).
+        if (System.getProperty(LOG_LEVEL) == null && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty(LOG_LEVEL, "info");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        StateDirectory state = StateDirectory.claim(dir);
+        Runtime.getRuntime().addShutdownHook(new Thread(state::close, "xzone-daemon-exit"));
+        try (state) {
+            ZoneEnvironment zones = new ResidentZoneEnvironment();
+            CommandRunner runner = new CommandRunner((o, e) -> Xzone.commandLine(o, e, zones));
+            out.println("xzone daemon: " + Warmup.run(runner));
+            RequestServer server = new RequestServer(state, new RequestExchange(runner));
+            state.ready();
+            out.println("xzone daemon: ready, serving " + state.folder() + " (pid " + ProcessHandle.current().pid() + ")");
+            server.serve();
+            return ExitCode.FAILED;
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.FAILED, "the daemon cannot read its FIFO " + state.folder() + "/"
+                    + StateDirectory.REQUESTS + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.xzone.cli.daemon;
+
+import io.xzone.cli.zone.LocalZoneEnvironment;
+import io.xzone.cli.zone.XenHost;
+import io.xzone.cli.zone.ZoneEnvironment;
+import io.xzone.cli.zone.ZoneSupervision;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The zone commands' machine inside the daemon: this dom0 as for a command run on its own, but each zone's supervisor
+ * is a thread of the daemon (no JVM to start, and it ends with the daemon) rather than a background process.
+ */
+final class ResidentZoneEnvironment implements ZoneEnvironment {
+    private static final Logger LOG = LoggerFactory.getLogger(ResidentZoneEnvironment.class);
+
+    private final ZoneEnvironment host = new LocalZoneEnvironment();
+
+    @Override
+    public XenHost open() {
+        return host.open();
+    }
+
+    @Override
+    public Path runDirectory() {
+        return host.runDirectory();
+    }
+
+    @Override
+    public long startSupervisor(String zone, int domid, Path spec) {
+        Thread supervisor = new Thread(() -> {
+            try {
+                LOG.info("{}", ZoneSupervision.run(this, spec, domid));
+            } catch (RuntimeException e) {
+                LOG.warn("the supervisor of zone {} stopped: {}", zone, e.getMessage());
+            }
+        }, "xzone-supervise-" + zone);
+        supervisor.setDaemon(true);
+        supervisor.start();
+        return ProcessHandle.current().pid();
+    }
+}
