@@ -6,8 +6,14 @@ import io.xzone.xen.XenStoreWatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -111,12 +117,58 @@ public final class DeviceBackends {
     }
 
     /**
+     * Detaches the devices all at once, as libxl's devices_destroy does (every removal starts together and the destroy
+     * goes on when the last has finished): their waits for Closed and their scripts overlap.
+     *
+     * @param runScript whether a device's hotplug script ran for it
+     * @return the devices whose detach failed (xenstore failures only, see {@link #detach}), each with its failure
+     */
+    public Map<DeviceId, RuntimeException> detachAll(List<DeviceId> devices, Predicate<DeviceId> runScript) {
+        Map<DeviceId, RuntimeException> failed = new LinkedHashMap<>();
+        if (devices.isEmpty()) {
+            return failed;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(devices.size());
+        try {
+            Map<DeviceId, Future<?>> detaching = new LinkedHashMap<>();
+            for (DeviceId id : devices) {
+                detaching.put(id, pool.submit(() -> detach(id, runScript.test(id))));
+            }
+            detaching.forEach((id, detached) -> awaitDetached(detached).ifPresent(e -> failed.put(id, e)));
+        } finally {
+            pool.shutdown();
+        }
+        return failed;
+    }
+
+    private static Optional<RuntimeException> awaitDetached(Future<?> detached) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    detached.get();
+                    return Optional.empty();
+                } catch (InterruptedException e) {
+                    // The devices are half-detached: finish, then let the caller see the interrupt.
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return Optional.of(e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
      * Disconnects the device and removes its nodes; never throws for what the device's driver or script do (a destroy
      * goes on regardless, as libxl's forced remove does), only for xenstore failures.
      *
      * @param runScript whether its hotplug script ran for it (an attach that never started has nothing to undo)
      */
-    public void detach(DeviceId id, boolean runScript) {
+    private void detach(DeviceId id, boolean runScript) {
         String back = id.backendPath();
         Optional<String> state = store.read(back + "/state");
         if (state.isPresent()) {

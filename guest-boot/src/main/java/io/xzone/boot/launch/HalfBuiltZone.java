@@ -80,10 +80,8 @@ final class HalfBuiltZone {
             return leftovers;
         }
         // Devices first, as libxl's destroy does: the backends let go of the disks and vifs while the domain exists.
-        for (PvDevice device : devices) {
-            DeviceId id = device.id();
-            attempt(leftovers, id.kind().xsName() + " " + id.devid(), () -> backends.detach(id, hotplugged.contains(id)));
-        }
+        List<DeviceId> ids = devices.stream().map(PvDevice::id).toList();
+        backends.detachAll(ids, hotplugged::contains).forEach((id, e) -> failed(leftovers, id.kind().xsName() + " " + id.devid(), e));
         if (introduceAsked) {
             attempt(leftovers, "xs_release_domain(" + domid + ")", () -> {
                 if (store.isDomainIntroduced(domid)) {
@@ -102,8 +100,12 @@ final class HalfBuiltZone {
         try {
             undo.run();
         } catch (RuntimeException e) {
-            LOG.warn("could not remove {} of a failed launch: {}", what, e.getMessage());
-            leftovers.add(what + " (" + e.getMessage() + ")");
+            failed(leftovers, what, e);
         }
+    }
+
+    private static void failed(List<String> leftovers, String what, RuntimeException e) {
+        LOG.warn("could not remove {} of a failed launch: {}", what, e.getMessage());
+        leftovers.add(what + " (" + e.getMessage() + ")");
     }
 }

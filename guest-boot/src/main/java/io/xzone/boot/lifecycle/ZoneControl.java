@@ -10,6 +10,7 @@ import io.xzone.xen.XenException;
 import io.xzone.xen.XenStore;
 import io.xzone.xen.XenStoreWatch;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -53,8 +54,9 @@ public final class ZoneControl {
         // bridge) while xenstored still serves the domain: releasing it deletes the nodes the guest owns, its
         // frontends among them, and blkback, seeing its frontend vanish before the backend is set Closing, lets go
         // of the device without ever reporting Closed (the detach then waited out its whole timeout).
-        for (DeviceId device : DeviceId.ofDomain(store, domid)) {
-            backends.detach(device, true);
+        Map<DeviceId, RuntimeException> failed = backends.detachAll(DeviceId.ofDomain(store, domid), device -> true);
+        if (!failed.isEmpty()) {
+            throw failed.values().iterator().next();
         }
         if (store.isDomainIntroduced(domid)) {
             try {

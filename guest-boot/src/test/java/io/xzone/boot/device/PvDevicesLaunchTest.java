@@ -29,6 +29,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,8 +119,28 @@ class PvDevicesLaunchTest {
         assertEquals(List.of(), drivers.unclosed(), "blkback saw its frontend vanish before the backend was set Closing");
         List<String> calls = xen.calls();
         assertTrue(calls.lastIndexOf("domain_pause") > calls.lastIndexOf("domain_unpause"), "paused first, as libxl does");
-        assertEquals(List.of("block add (backend/vbd/1/51712)", "vif-bridge online type_if=vif (backend/vif/1/0, vif1.0)",
-                "block remove (backend/vbd/1/51712)", "vif-bridge offline type_if=vif (backend/vif/1/0, vif1.0)"), scripts.runs());
+        assertAttachedInTurnThenDetachedTogether();
+        assertNothingOfDomainOneLeft();
+    }
+
+    /** Each detach script waits until the other device's has started too: they only both finish when run together. */
+    @Test
+    void destroyDetachesTheDevicesTogetherAsLibxlDoes() {
+        launcher.launch(spec("pv", false, "xvda"));
+        CyclicBarrier bothDetaching = new CyclicBarrier(2);
+        AtomicInteger met = new AtomicInteger();
+        HotplugScripts meeting = (script, arguments, environment) -> {
+            scripts.run(script, arguments, environment);
+            try {
+                bothDetaching.await(10, TimeUnit.SECONDS);
+                met.incrementAndGet();
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                throw new HotplugException("the other device's detach did not run alongside: " + e);
+            }
+        };
+        new ZoneControl(xen, toolstack, new DeviceBackends(toolstack, meeting, Duration.ofSeconds(2), "xenbr0"::equals)).destroy(1);
+        assertEquals(2, met.get());
+        assertAttachedInTurnThenDetachedTogether();
         assertNothingOfDomainOneLeft();
     }
 
@@ -127,8 +152,7 @@ class PvDevicesLaunchTest {
         assertTrue(e.getMessage().startsWith("launch of web failed at step devices: vif 0 (" + VIF + "): "
                 + "/etc/xen/scripts/vif-bridge online exited with status 1 (injected failure); the half-built domain was"
                 + " destroyed"), e.getMessage());
-        assertEquals(List.of("block add (backend/vbd/1/51712)", "vif-bridge online type_if=vif (backend/vif/1/0, vif1.0)",
-                "block remove (backend/vbd/1/51712)", "vif-bridge offline type_if=vif (backend/vif/1/0, vif1.0)"), scripts.runs());
+        assertAttachedInTurnThenDetachedTogether();
         assertNothingOfDomainOneLeft();
     }
 
@@ -216,6 +240,16 @@ class PvDevicesLaunchTest {
                 + " then its hotplug script: vif 0 (/etc/xen/scripts/vif-bridge online, then add type_if=tap for QEMU's"
                 + " vifD.0-emu)"), text);
         assertEquals(0, xen.guestDomainCount());
+    }
+
+    /** The attach scripts ran one device after the other; the detach ones all at once, in whatever order they ended. */
+    private void assertAttachedInTurnThenDetachedTogether() {
+        List<String> runs = scripts.runs();
+        assertEquals(4, runs.size(), runs.toString());
+        assertEquals(List.of("block add (backend/vbd/1/51712)", "vif-bridge online type_if=vif (backend/vif/1/0, vif1.0)"),
+                runs.subList(0, 2));
+        assertEquals(Set.of("block remove (backend/vbd/1/51712)", "vif-bridge offline type_if=vif (backend/vif/1/0, vif1.0)"),
+                Set.copyOf(runs.subList(2, 4)));
     }
 
     private void assertNothingOfDomainOneLeft() {
