@@ -31,6 +31,8 @@ public final class AttachSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttachSession.class);
     private static final long POLL_MILLIS = 100;
+    /** The most one read from the console takes: as much as the server sends in one write during a burst. */
+    private static final int SCREEN_BYTES = 64 * 1024;
 
     private final Terminal terminal;
     private final EscapeKey escape;
@@ -112,7 +114,7 @@ public final class AttachSession {
     }
 
     private void copyToScreen(InputStream fromConsole) {
-        byte[] buf = new byte[16384];
+        byte[] buf = new byte[SCREEN_BYTES];
         OutputStream screen = terminal.output();
         try {
             for (int n; (n = fromConsole.read(buf)) >= 0; ) {

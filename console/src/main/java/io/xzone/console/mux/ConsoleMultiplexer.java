@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * into the history (replayed to viewers that come later), the optional capped log file, and to each viewer. A chunk
  * is read straight into a large direct buffer and handed to every viewer as a read-only view of that buffer: no copy
  * per viewer, no allocation per chunk but a small view object, and the sockets write it without the JDK's bounce
- * copy. The reader writes to each viewer's socket without blocking; what a socket does not take is queued and written by
- * the console's {@link FanOut} selector thread. Viewers' keystrokes go back to the source in arrival order. When the
+ * copy. The reader writes each chunk to the viewers that have nothing queued straight away, without blocking; what a
+ * socket does not take is queued and written by the console's {@link FanOut} selector thread. Viewers' keystrokes go back to the source in arrival order. When the
  * source ends (the guest went away), every viewer is told why and released.
  */
 public final class ConsoleMultiplexer implements AutoCloseable {
@@ -31,6 +31,13 @@ public final class ConsoleMultiplexer implements AutoCloseable {
     private static final int POLL_MILLIS = 200;
     /** The most one chunk gathers: what is waiting in the pty after a burst, so one chunk costs each viewer one write. */
     private static final int CHUNK_BYTES = 64 * 1024;
+    /** What a pty read returns when its line discipline's buffer was full (4 KiB less one byte, in raw mode). */
+    private static final int PTY_BUFFER_BYTES = 4095;
+    /**
+     * How long a burst's next bytes are waited for before the chunk goes out without them: far below what a person
+     * notices, far above the time a pty takes to refill its buffer while a guest is printing.
+     */
+    private static final int BURST_MILLIS = 2;
     /**
      * Chunks are cut from buffers this large: few allocations, and a viewer's queue (a run of consecutive chunks) pins
      * only its own size plus one buffer. A buffer is dropped for a fresh one when less than a chunk's worth is left,
@@ -143,13 +150,13 @@ public final class ConsoleMultiplexer implements AutoCloseable {
                 if (first == ConsoleSource.END) {
                     break;
                 }
-                // A pty hands over a few KiB per read: gather what is already there into one chunk, so a burst costs
-                // the viewers one write instead of one per pty read.
-                while (first > 0 && slab.hasRemaining()) {
-                    int more = source.read(slab, 0);
-                    if (more <= 0) {
-                        open = more == 0;
-                        break;
+                // A pty hands over at most 4 KiB per read: gather a burst into one chunk, so it costs each viewer one
+                // write and one wake-up instead of one per pty read. What is already there is taken at once; after a
+                // read that emptied a full pty buffer more is on its way, so it is waited for, briefly.
+                for (int last = first; last > 0 && slab.hasRemaining(); ) {
+                    last = source.read(slab, last >= PTY_BUFFER_BYTES ? BURST_MILLIS : 0);
+                    if (last < 0) {
+                        open = false;
                     }
                 }
                 if (slab.position() > start) {

@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One viewer of a console: a socket to an {@code xzone console} process and the output it has not taken yet. Output
- * is never copied per viewer: the queue holds read-only views of the reader's chunks, shared by every viewer. The
- * {@link FanOut}'s selector thread writes it without blocking, as much as the socket takes, many chunks per gathering
- * write, and again once a full socket has room.
+ * is never copied per viewer: the queue holds read-only views of the reader's chunks, shared by every viewer. A chunk
+ * for a viewer with nothing queued is written at once by the reader; what its socket does not take is queued, and the
+ * {@link FanOut}'s selector thread writes the queue without blocking, as much as the socket takes, many chunks per
+ * gathering write, and again once a full socket has room.
  *
  * <p>Slow viewers: one more than {@code maxQueuedBytes} behind slows the console down while it keeps taking output
  * (flow control, as a slow terminal holds back {@code xl console}). One that takes nothing for {@link #STALL_MILLIS}
@@ -96,10 +97,21 @@ public final class Viewer implements AutoCloseable {
             skippedBytes += len;
             return;
         }
-        boolean idle = queue.isEmpty();
-        enqueue(chunk.duplicate());
-        if (idle) {
-            fanOut.schedule(this); // otherwise it is already scheduled, or waiting for its socket to have room
+        ByteBuffer view = chunk.duplicate();
+        if (!queue.isEmpty()) {
+            enqueue(view); // it is already scheduled, or waiting for its socket to have room
+            return;
+        }
+        // Nothing queued: write it from here, saving the selector thread a wake-up per chunk and viewer.
+        try {
+            channel.write(view);
+        } catch (IOException e) {
+            lost(e);
+            return;
+        }
+        if (view.hasRemaining()) {
+            enqueue(view);
+            fanOut.schedule(this); // the socket is full: the selector thread waits for room
         }
     }
 

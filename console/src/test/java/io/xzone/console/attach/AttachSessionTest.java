@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /** A person's terminal attached to a console on a real pty pair: keys, escape, and the terminal put back every time. */
 class AttachSessionTest {
+    /** How long a step may take on a loaded host: generous, since passing tests never wait for it. */
+    private static final long PATIENCE_MILLIS = 30_000;
+
     private final ExecutorService pool = Executors.newCachedThreadPool();
 
     @AfterEach
@@ -66,7 +69,7 @@ class AttachSessionTest {
     }
 
     private static void awaitRaw(Terminal terminal) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5000;
+        long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
         while (terminal.getAttributes().getLocalFlag(LocalFlag.ECHO) && System.currentTimeMillis() < deadline) {
             TimeUnit.MILLISECONDS.sleep(10);
         }
@@ -74,6 +77,14 @@ class AttachSessionTest {
         assertFalse(terminal.getAttributes().getLocalFlag(LocalFlag.ISIG), "Ctrl-C goes to the guest");
     }
 
+    /** Waits until the screen shows the text (the output reaches it on the session's own thread). */
+    private static boolean awaitText(ByteArrayOutputStream screen, String text) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+        while (!screen.toString(StandardCharsets.UTF_8).contains(text) && System.currentTimeMillis() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        return screen.toString(StandardCharsets.UTF_8).contains(text);
+    }
 
     @Test
     void keysGoToTheGuestUntilTheEscapeKeyAndTheTerminalIsRestored() throws Exception {
@@ -88,11 +99,11 @@ class AttachSessionTest {
             awaitRaw(terminal);
             terminal.processInputBytes("root\r\u0003".getBytes(StandardCharsets.UTF_8));
             assertEquals("root\r\u0003", pair.guestReads("\u0003"), "Enter stays CR, Ctrl-C is a byte for the guest");
+            assertTrue(awaitText(screen, "zone1 login: "), screen.toString(StandardCharsets.UTF_8));
             terminal.processInputBytes("ls\u001dnot sent".getBytes(StandardCharsets.UTF_8));
-            assertEquals(AttachSession.Outcome.ESCAPED, outcome.get(5, TimeUnit.SECONDS));
+            assertEquals(AttachSession.Outcome.ESCAPED, outcome.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS));
             assertEquals("ls", pair.guestReads("ls"), "bytes before the escape key are sent, none after");
             assertEquals(before, snapshot(terminal.getAttributes()));
-            assertTrue(screen.toString(StandardCharsets.UTF_8).contains("zone1 login: "));
             assertEquals(0, mux.viewerCount(), "leaving detaches the viewer");
         }
     }
@@ -107,7 +118,7 @@ class AttachSessionTest {
             Future<AttachSession.Outcome> outcome = pool.submit(() -> session.run(linkTo(mux)));
             awaitRaw(terminal);
             terminal.processInputBytes("a\u001db\u0001".getBytes(StandardCharsets.UTF_8));
-            assertEquals(AttachSession.Outcome.ESCAPED, outcome.get(5, TimeUnit.SECONDS));
+            assertEquals(AttachSession.Outcome.ESCAPED, outcome.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS));
             assertEquals("a\u001db", pair.guestReads("b"), "Ctrl-] is an ordinary key when ^A is the escape");
         }
     }
@@ -130,7 +141,7 @@ class AttachSessionTest {
             assertFalse(userPty.getAttr().getLocalFlag(LocalFlag.ICANON), "the kernel pty is raw during the session");
             pair.guestPrints("reboot: Power down\r\n");
             pair.close();
-            assertEquals(AttachSession.Outcome.CONSOLE_ENDED, outcome.get(5, TimeUnit.SECONDS));
+            assertEquals(AttachSession.Outcome.CONSOLE_ENDED, outcome.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS));
             assertEquals(before, snapshot(userPty.getAttr()), "the kernel's termios is back as it was");
         }
     }

@@ -33,6 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 @XenstoredTest
 class ConsoleCliTest {
     private static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
+    /**
+     * How long one step may take: each step may start JVMs (the command's, the console server's), which is slow on a
+     * loaded host; a passing test never waits this long.
+     */
+    private static final long PATIENCE_MILLIS = 120_000;
 
     @TempDir
     Path run;
@@ -88,7 +93,7 @@ class ConsoleCliTest {
     }
 
     private static String finish(Process process) throws Exception {
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "xzone console did not end");
+        assertTrue(process.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS), "xzone console did not end");
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
@@ -163,21 +168,21 @@ class ConsoleCliTest {
         ttyS0.guestPrints("HVM-MARKER ttyS0\r\n");
         try (Tmux first = new Tmux("xzone-it-a-" + ProcessHandle.current().pid(), tmuxCommand("console", "hvm1"));
                 Tmux second = new Tmux("xzone-it-b-" + ProcessHandle.current().pid(), tmuxCommand("console", "hvm1"))) {
-            String a = first.awaitScreen(s -> s.contains("HVM-MARKER"), 30000);
-            String b = second.awaitScreen(s -> s.contains("HVM-MARKER"), 30000);
+            String a = first.awaitScreen(s -> s.contains("HVM-MARKER"), PATIENCE_MILLIS);
+            String b = second.awaitScreen(s -> s.contains("HVM-MARKER"), PATIENCE_MILLIS);
             assertTrue(a.contains("attached to hvm1 serial (ttyS0)") && a.contains("HVM-MARKER ttyS0"), a);
             assertTrue(b.contains("HVM-MARKER ttyS0"), "the second terminal got the history:\n" + b);
 
             hvc0.guestPrints("hvm1 login: ");
             ttyS0.guestPrints("second line\r\n");
-            assertTrue(first.awaitScreen(s -> s.contains("second line"), 10000).contains("second line"));
-            assertTrue(second.awaitScreen(s -> s.contains("second line"), 10000).contains("second line"));
+            assertTrue(first.awaitScreen(s -> s.contains("second line"), PATIENCE_MILLIS).contains("second line"));
+            assertTrue(second.awaitScreen(s -> s.contains("second line"), PATIENCE_MILLIS).contains("second line"));
             first.sendKeys("echo", "Space", "hi", "Enter");
             assertTrue(ttyS0.guestReads("echo hi\r").endsWith("echo hi\r"));
 
             // ttyS0 quiet for a while, hvc0 talking: -t auto says so (within 30 s of the last ttyS0 line it is live).
             ttyS0.close();
-            a = first.awaitScreen(ConsoleCliTest::exitedAndSttyShown, 20000);
+            a = first.awaitScreen(ConsoleCliTest::exitedAndSttyShown, PATIENCE_MILLIS);
             assertTrue(a.contains("the console hvm1 serial (ttyS0) ended (the zone went away)") && a.contains("EXIT=0"), a);
             assertTrue(a.contains("isig icanon iexten echo "), "terminal restored after the guest went away:\n" + a);
         }
@@ -188,8 +193,10 @@ class ConsoleCliTest {
         PseudoTerminalPair ttyS0 = pty();
         PseudoTerminalPair hvc0 = pty();
         zone(6, "conv1", "hvm", hvc0.slavePath(), ttyS0.slavePath());
+        // hvc0 talks from before the command starts until the end (at most 600 lines, which the pty holds even unread):
+        // it is live whenever the command checks, however late a loaded host lets it start.
         Thread talker = new Thread(() -> {
-            for (int i = 0; i < 100 && !Thread.currentThread().isInterrupted(); i++) {
+            for (int i = 0; i < 600 && !Thread.currentThread().isInterrupted(); i++) {
                 hvc0.guestPrints("conv1 login: \r\n");
                 try {
                     Thread.sleep(200);
@@ -198,14 +205,14 @@ class ConsoleCliTest {
                 }
             }
         });
+        talker.start();
         try (Tmux tmux = new Tmux("xzone-it-c-" + ProcessHandle.current().pid(), tmuxCommand("console", "conv1"))) {
-            tmux.awaitScreen(s -> s.contains("attached to conv1 serial (ttyS0)"), 30000);
-            talker.start();
-            String screen = tmux.awaitScreen(s -> s.contains("is silent"), 30000);
+            tmux.awaitScreen(s -> s.contains("attached to conv1 serial (ttyS0)"), PATIENCE_MILLIS);
+            String screen = tmux.awaitScreen(s -> s.contains("is silent"), PATIENCE_MILLIS);
             assertTrue(screen.replaceAll("\\s+", " ").contains("the serial console (ttyS0) of conv1 is silent but its pv console"
                     + " (hvc0) is live: leave with the escape key and run 'xzone console conv1 -t pv'"), screen);
             tmux.sendKeys("C-]");
-            screen = tmux.awaitScreen(s -> s.contains("EXIT="), 20000);
+            screen = tmux.awaitScreen(s -> s.contains("EXIT="), PATIENCE_MILLIS);
             assertTrue(screen.contains("xzone: detached from conv1 serial (ttyS0)") && screen.contains("EXIT=0"), screen);
         } finally {
             talker.interrupt();
@@ -222,14 +229,15 @@ class ConsoleCliTest {
         webHvc0.guestPrints("web1 login: ");
         hvmTtyS0.guestPrints("HVM-MARKER\r\n");
         try (Tmux tmux = new Tmux("xzone-it-d-" + ProcessHandle.current().pid(), tmuxCommand("console"))) {
-            String screen = tmux.awaitScreen(s -> s.contains("web1 login:") && s.contains("HVM-MARKER"), 30000);
+            String screen = tmux.awaitScreen(s -> s.contains("web1 login:") && s.contains("HVM-MARKER"),
+                    PATIENCE_MILLIS);
             assertTrue(screen.contains("xzone consoles: 2 zones"), screen);
             assertTrue(screen.matches("(?s).*> web1 +3 PV +pv \\(hvc0\\) +live +web1 login:.*"), screen);
             assertTrue(screen.matches("(?s).*  web1 +3 PV +serial \\(ttyS0\\) +absent.*"), screen);
             assertTrue(screen.matches("(?s).*  hvm1 +5 HVM +serial \\(ttyS0\\) +live +HVM-MARKER.*"), screen);
             assertTrue(screen.matches("(?s).*  hvm1 +5 HVM +pv \\(hvc0\\) +absent.*"), screen);
             tmux.sendKeys("q");
-            screen = tmux.awaitScreen(ConsoleCliTest::exitedAndSttyShown, 20000);
+            screen = tmux.awaitScreen(ConsoleCliTest::exitedAndSttyShown, PATIENCE_MILLIS);
             assertTrue(screen.contains("EXIT=0") && screen.contains("isig icanon iexten echo "), screen);
             assertFalse(screen.contains("xzone consoles"), screen);
         }

@@ -10,15 +10,12 @@ final class Dom0Daemon {
     private Dom0Daemon() {
     }
 
-    /**
-     * Starts it (with --verbose: its log times each build step of each launch) and waits (up to 9 minutes) until it
-     * is ready; returns how long that took and its log so far.
-     */
+    /** Starts it and waits (up to 9 minutes) until it is ready; returns how long that took and its log so far. */
     static String start(Lab lab) {
         return lab.runOk(String.join("\n",
                 "rm -f " + LOG,
                 "start=$(cut -d' ' -f1 /proc/uptime)",
-                "setsid " + ZoneScripts.XZONE + " --verbose daemon </dev/null >" + LOG + " 2>&1 &",
+                "setsid " + ZoneScripts.XZONE + " daemon </dev/null >" + LOG + " 2>&1 &",
                 "i=0",
                 "until [ -f " + PID + " ]; do",
                 "  i=$((i + 1)); [ $i -lt 2700 ] || { echo 'the daemon was not ready after 9 minutes'; cat " + LOG + "; exit 1; }",

@@ -2,7 +2,6 @@ package io.xzone.cli.daemon;
 
 import io.xzone.cli.CommandFailure;
 import io.xzone.cli.ExitCode;
-import io.xzone.cli.Xzone;
 import io.xzone.cli.zone.ZoneEnvironment;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,7 +63,7 @@ public final class DaemonCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(state::close, "xzone-daemon-exit"));
         try (state) {
             ZoneEnvironment zones = new ResidentZoneEnvironment();
-            CommandRunner runner = new CommandRunner((o, e) -> Xzone.commandLine(o, e, zones));
+            CommandRunner runner = new CommandRunner(new PreparedCommandLines(zones));
             out.println("xzone daemon: " + Warmup.run(runner));
             RequestServer server = new RequestServer(state, new RequestExchange(runner));
             state.ready();
