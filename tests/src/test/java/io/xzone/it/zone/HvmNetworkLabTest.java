@@ -36,6 +36,8 @@ class HvmNetworkLabTest {
      * 10 minutes (the guest unplugged the emulated NIC about 4 minutes after launch, then was still booting at 10).
      */
     private static final Duration GUEST_WAIT = Duration.ofMinutes(25);
+    /** The tiny guest's report of a NIC, e.g. "XZONE-NET eth0 mac=00:16:3e:5a:02:07". */
+    private static final String NET_LINE = "XZONE-NET [a-z0-9]+ mac=([0-9a-f]{2}:){5}[0-9a-f]{2}";
     private int domid = -1;
 
     @Test
@@ -94,12 +96,13 @@ class HvmNetworkLabTest {
         assumeTrue(domid > 0, "the zone did not launch");
         ScriptResult result = lab.run(String.join("\n",
                 "i=0",
-                "until grep -a -q 'XZONE-NET' " + SERIAL_LOG + " 2>/dev/null; do",
+                // The whole line: the guest writes it to the slow UART a few characters at a time.
+                "until grep -a -q -E '" + NET_LINE + "' " + SERIAL_LOG + " 2>/dev/null; do",
                 "  i=$((i + 1)); [ $i -lt " + GUEST_WAIT.toSeconds() + " ] || { echo 'no XZONE-NET in time'; tail -c 3000 "
                         + SERIAL_LOG + "; exit 1; }",
                 "  sleep 1",
                 "done",
-                "grep -a 'XZONE-MARKER\\|XZONE-NET' " + SERIAL_LOG,
+                "grep -a -o -E 'XZONE-MARKER guest_type=[A-Z]+|" + NET_LINE + "' " + SERIAL_LOG,
                 "s=/local/domain/0/backend/vif/" + domid + "/0/state",
                 "i=0; until [ \"$(xenstore-read $s)\" = 4 ] || [ $i -ge 300 ]; do i=$((i + 1)); usleep 200000; done",
                 "echo \"state $(xenstore-read $s)\""), GUEST_WAIT.plusMinutes(2));
