@@ -14,7 +14,7 @@ import java.util.List;
  * working folder and a newline), {@code pid} (the client shell's) and the FIFOs {@code out} and {@code err} the client
  * reads. The daemon answers by writing {@code rc}.
  */
-record Request(Path folder, List<String> args, Path cwd, long clientPid) {
+record Request(List<String> args, Path cwd, long clientPid) {
 
     /** Reads the request in {@code folder}; arguments and folder names are decoded as the JVM decodes its own argv. */
     static Request read(Path folder, Charset charset) throws IOException {
@@ -27,7 +27,7 @@ record Request(Path folder, List<String> args, Path cwd, long clientPid) {
         if (!pid.matches("[1-9][0-9]{0,9}")) {
             throw new IOException("pid is not a process id: " + pid);
         }
-        return new Request(folder, args, Path.of(cwd.substring(0, cwd.length() - 1)), Long.parseLong(pid));
+        return new Request(args, Path.of(cwd.substring(0, cwd.length() - 1)), Long.parseLong(pid));
     }
 
     static List<String> arguments(byte[] bytes, Charset charset) throws IOException {
@@ -47,11 +47,18 @@ record Request(Path folder, List<String> args, Path cwd, long clientPid) {
         return args;
     }
 
-    Path out() {
+    /** The FIFO the command's stdout goes to. */
+    static Path out(Path folder) {
         return folder.resolve("out");
     }
 
-    Path err() {
+    /** The FIFO the command's stderr goes to. */
+    static Path err(Path folder) {
         return folder.resolve("err");
+    }
+
+    /** The exit code, written whole once the command has ended. */
+    static Path rc(Path folder) {
+        return folder.resolve("rc");
     }
 }

@@ -57,8 +57,8 @@ final class RequestExchange {
     }
 
     private static int answer(Path folder, BooleanSupplier clientAlive, Work work) {
-        try (FileChannel outFifo = Fifos.openForWriting(folder.resolve("out"), clientAlive);
-             FileChannel errFifo = Fifos.openForWriting(folder.resolve("err"), clientAlive)) {
+        try (FileChannel outFifo = Fifos.openForWriting(Request.out(folder), clientAlive);
+             FileChannel errFifo = Fifos.openForWriting(Request.err(folder), clientAlive)) {
             PrintWriter out = writer(outFifo);
             PrintWriter err = writer(errFifo);
             int code;
@@ -72,7 +72,7 @@ final class RequestExchange {
             out.flush();
             err.flush();
             Path partial = Files.writeString(folder.resolve("rc.partial"), code + "\n");
-            Files.move(partial, folder.resolve("rc"), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, Request.rc(folder), StandardCopyOption.ATOMIC_MOVE);
             return code;
         } catch (IOException e) {
             LOG.info("request {}: the client went away ({})", folder.getFileName(), e.getMessage());

@@ -27,7 +27,7 @@ class RequestTest {
         // Only the one newline pwd adds is taken off: a folder name may end in a newline.
         assertEquals(Path.of("/srv/with space\n"), request.cwd());
         assertEquals(4242, request.clientPid());
-        assertEquals(folder.resolve("out"), request.out());
+        assertEquals(folder.resolve("out"), Request.out(folder));
     }
 
     @Test
