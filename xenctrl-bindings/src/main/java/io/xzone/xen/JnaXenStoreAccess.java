@@ -81,10 +81,10 @@ class JnaXenStoreAccess implements XenStoreAccess {
             IntByReference count = OUT_COUNT.get();
             Pointer array = XenStoreFunnel.check(session.lib().xs_get_permissions(handle, transaction, cPath, count),
                     "xs_get_permissions", path);
+            int[] pairs = array.getIntArray(0, count.getValue() * XsPermissions.INTS);
             List<XenStorePermission> permissions = new ArrayList<>(count.getValue());
-            for (int i = 0; i < count.getValue(); i++) {
-                XsPermissions entry = new XsPermissions(array.share((long) i * XsPermissions.SIZE));
-                permissions.add(new XenStorePermission(entry.id, XenStorePermission.Access.fromBits(entry.perms)));
+            for (int i = 0; i < pairs.length; i += XsPermissions.INTS) {
+                permissions.add(new XenStorePermission(pairs[i], XenStorePermission.Access.fromBits(pairs[i + 1])));
             }
             XenStoreFunnel.free(array);
             return List.copyOf(permissions);
@@ -97,14 +97,13 @@ class JnaXenStoreAccess implements XenStoreAccess {
         if (permissions.isEmpty()) {
             throw new XenException("xs_set_permissions(" + path + ")", XenStoreErrno.EINVAL, "a permission list needs an owner");
         }
-        XsPermissions[] array = (XsPermissions[]) new XsPermissions().toArray(permissions.size());
-        for (int i = 0; i < array.length; i++) {
-            array[i].id = permissions.get(i).domid();
-            array[i].perms = permissions.get(i).access().bits();
-            array[i].write();
+        int[] pairs = new int[permissions.size() * XsPermissions.INTS];
+        for (int i = 0; i < permissions.size(); i++) {
+            pairs[i * XsPermissions.INTS] = permissions.get(i).domid();
+            pairs[i * XsPermissions.INTS + 1] = permissions.get(i).access().bits();
         }
         checked("xs_set_permissions", path,
-                handle -> session.lib().xs_set_permissions(handle, transaction, cPath, array[0].getPointer(), array.length));
+                handle -> session.lib().xs_set_permissions(handle, transaction, cPath, pairs, permissions.size()));
     }
 
     /** Runs a libxenstore call that returns a C bool through the funnel: false fails naming {@code call(subject)}. */

@@ -1,5 +1,7 @@
 package io.xzone.xen;
 
+import io.xzone.xen.raw.XsPermissions;
+
 /**
  * One entry of a xenstore node's permission list ({@code struct xs_permissions}). In a list the first entry is the
  * owner (who may always read, write and set permissions) and its access is what every unlisted domain gets; the
@@ -26,7 +28,8 @@ public record XenStorePermission(int domid, Access access) {
 
     /** Access of one permission entry, with xenstore's letters (as xenstore-chmod takes them) and bits. */
     public enum Access {
-        NONE('n', 0), READ('r', 1), WRITE('w', 2), BOTH('b', 3);
+        NONE('n', XsPermissions.XS_PERM_NONE), READ('r', XsPermissions.XS_PERM_READ), WRITE('w', XsPermissions.XS_PERM_WRITE),
+        BOTH('b', XsPermissions.XS_PERM_READ | XsPermissions.XS_PERM_WRITE);
 
         private final char letter;
         private final int bits;

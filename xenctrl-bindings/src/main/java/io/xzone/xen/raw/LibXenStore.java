@@ -44,8 +44,8 @@ public interface LibXenStore extends Library {
 
     Pointer xs_get_permissions(XsHandle h, int t, byte[] path, IntByReference num);
 
-    /** {@code perms}: {@code num} contiguous {@link XsPermissions}, e.g. made by {@code toArray} and written. */
-    byte xs_set_permissions(XsHandle h, int t, byte[] path, Pointer perms, int num);
+    /** {@code perms}: {@code num} {@link XsPermissions} as (id, perms) pairs, {@code 2 * num} ints. */
+    byte xs_set_permissions(XsHandle h, int t, byte[] path, int[] perms, int num);
 
     int xs_transaction_start(XsHandle h);
 

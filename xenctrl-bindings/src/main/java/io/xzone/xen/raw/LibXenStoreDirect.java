@@ -25,7 +25,7 @@ public final class LibXenStoreDirect implements LibXenStore {
     @Override public native byte xs_rm(XsHandle h, int t, byte[] path);
     @Override public native Pointer xs_directory(XsHandle h, int t, byte[] path, IntByReference num);
     @Override public native Pointer xs_get_permissions(XsHandle h, int t, byte[] path, IntByReference num);
-    @Override public native byte xs_set_permissions(XsHandle h, int t, byte[] path, Pointer perms, int num);
+    @Override public native byte xs_set_permissions(XsHandle h, int t, byte[] path, int[] perms, int num);
     @Override public native int xs_transaction_start(XsHandle h);
     @Override public native byte xs_transaction_end(XsHandle h, int t, boolean abort);
     @Override public native byte xs_watch(XsHandle h, String path, String token);
