@@ -1,25 +1,30 @@
 package io.xzone.cli.daemon;
 
+import io.xzone.cli.XenAccess;
 import io.xzone.cli.zone.LocalZoneEnvironment;
 import io.xzone.cli.zone.XenHost;
 import io.xzone.cli.zone.ZoneEnvironment;
 import io.xzone.cli.zone.ZoneSupervision;
+import io.xzone.xen.Hypervisor;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The zone commands' machine inside the daemon: this dom0 as for a command run on its own, but each zone's supervisor
- * is a thread of the daemon (no JVM to start, and it ends with the daemon) rather than a background process.
+ * is a thread of the daemon (no JVM to start, and it ends with the daemon) rather than a background process, and
+ * hypervisor handles are kept open from one command to the next.
  */
 final class ResidentZoneEnvironment implements ZoneEnvironment {
     private static final Logger LOG = LoggerFactory.getLogger(ResidentZoneEnvironment.class);
 
-    private final ZoneEnvironment host = new LocalZoneEnvironment();
+    private final LocalZoneEnvironment host = new LocalZoneEnvironment();
+    private final IdleHypervisors hypervisors = new IdleHypervisors(() -> XenAccess.system().openHypervisor());
 
     @Override
     public XenHost open() {
-        return host.open();
+        Hypervisor xen = hypervisors.take();
+        return host.connect(xen, () -> hypervisors.giveBack(xen));
     }
 
     @Override

@@ -27,20 +27,27 @@ public final class LocalZoneEnvironment implements ZoneEnvironment {
 
     @Override
     public XenHost open() {
-        XenAccess access = XenAccess.system();
-        Hypervisor xen = access.openHypervisor();
+        Hypervisor xen = XenAccess.system().openHypervisor();
+        return connect(xen, xen::close);
+    }
+
+    /**
+     * This dom0 with a hypervisor handle the caller already has: connects to xenstore; closing the host closes
+     * xenstore, then runs {@code releaseXen} (which closes the handle, or keeps it for the next command).
+     */
+    public XenHost connect(Hypervisor xen, Runnable releaseXen) {
         try {
             XenStore store = JnaXenStore.open();
-            return new XenHost(xen, store, access.dom0GuestType(), new QemuDeviceModel(store, DEVICE_MODEL_TIMEOUT),
+            return new XenHost(xen, store, XenAccess.system().dom0GuestType(), new QemuDeviceModel(store, DEVICE_MODEL_TIMEOUT),
                     () -> {
                         try {
                             store.close();
                         } finally {
-                            xen.close();
+                            releaseXen.run();
                         }
                     });
         } catch (RuntimeException e) {
-            xen.close();
+            releaseXen.run();
             throw e;
         }
     }
