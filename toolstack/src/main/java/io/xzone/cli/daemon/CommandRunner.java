@@ -8,19 +8,20 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * Runs one request's command in this JVM as {@code xzone ARGS} would run in the client's working folder: a fresh
- * command line per request (requests run concurrently, and picocli's command objects hold the parsed values), whose
- * Path and File arguments resolve against the client's folder. That covers every relative path the served commands
+ * Runs one request's command in this JVM as {@code xzone ARGS} would run in the client's working folder: on a command
+ * line of its own while it runs (requests run concurrently, and picocli's command objects hold the parsed values),
+ * whose Path and File arguments resolve against the client's folder. That covers every relative path the served commands
  * take: SPEC, --kernel, --ramdisk (and the paths inside a spec file, which are relative to the spec's own folder).
  * The daemon's own working folder is never used.
  */
 final class CommandRunner {
-    /** Makes the command line writing to the given streams (the real one, or a test's). */
+    /** Where the command lines come from (the daemon reuses them; tests may make a new one each time). */
     interface CommandLines {
-        CommandLine make(PrintWriter out, PrintWriter err);
+        /** A command line for one request alone. */
+        CommandLine take();
 
-        /** A command made by {@link #make} has run: a moment to prepare for the next request without slowing one. */
-        default void ran() {
+        /** The request that took {@code used} has run: it may serve a later one. */
+        default void giveBack(CommandLine used) {
         }
     }
 
@@ -36,13 +37,15 @@ final class CommandRunner {
                     + " XZONE_DAEMON=off");
             return ExitCode.BAD_INPUT;
         }
-        CommandLine commandLine = commandLines.make(out, err);
-        commandLine.registerConverter(Path.class, cwd::resolve);
-        commandLine.registerConverter(File.class, name -> cwd.resolve(name).toFile());
+        CommandLine commandLine = commandLines.take();
         try {
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            commandLine.registerConverter(Path.class, cwd::resolve);
+            commandLine.registerConverter(File.class, name -> cwd.resolve(name).toFile());
             return commandLine.execute(args.toArray(String[]::new));
         } finally {
-            commandLines.ran();
+            commandLines.giveBack(commandLine);
         }
     }
 }

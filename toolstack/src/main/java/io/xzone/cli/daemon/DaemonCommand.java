@@ -63,7 +63,7 @@ public final class DaemonCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(state::close, "xzone-daemon-exit"));
         try (state) {
             ZoneEnvironment zones = new ResidentZoneEnvironment();
-            CommandRunner runner = new CommandRunner(new PreparedCommandLines(zones));
+            CommandRunner runner = new CommandRunner(new ReusedCommandLines(zones));
             out.println("xzone daemon: " + Warmup.run(runner));
             RequestServer server = new RequestServer(state, new RequestExchange(runner));
             state.ready();

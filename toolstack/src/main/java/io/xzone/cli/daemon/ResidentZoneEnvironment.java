@@ -19,7 +19,14 @@ final class ResidentZoneEnvironment implements ZoneEnvironment {
     private static final Logger LOG = LoggerFactory.getLogger(ResidentZoneEnvironment.class);
 
     private final LocalZoneEnvironment host = new LocalZoneEnvironment();
-    private final IdleHypervisors hypervisors = new IdleHypervisors(() -> XenAccess.system().openHypervisor());
+    /**
+     * Hypervisor handles kept open between commands: opening one is libxenctrl's and libxenguest's set-up plus the
+     * binding's layout checks (a hypercall and an xc_dom_image probe), ~40-80 ms of a launch in the lab's dom0, and
+     * nothing about them changes while the daemon runs. A command has one to itself (a handle's error capture is per
+     * call); two cover a launch beside a supervisor's check.
+     */
+    private final Reusables<Hypervisor> hypervisors = new Reusables<>(2, () -> XenAccess.system().openHypervisor(),
+            Hypervisor::close);
 
     @Override
     public XenHost open() {

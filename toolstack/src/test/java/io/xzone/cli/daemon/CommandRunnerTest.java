@@ -3,7 +3,7 @@ package io.xzone.cli.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.xzone.cli.Xzone;
+import io.xzone.cli.zone.LocalZoneEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ class CommandRunnerTest {
     Path temp;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-    private final CommandRunner runner = new CommandRunner(Xzone::commandLine);
+    private final CommandRunner runner = new CommandRunner(new ReusedCommandLines(new LocalZoneEnvironment()));
 
     private int run(Path cwd, String... args) {
         return runner.run(List.of(args), cwd, new PrintWriter(out, true), new PrintWriter(err, true));

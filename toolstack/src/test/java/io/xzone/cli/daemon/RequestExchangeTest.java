@@ -3,7 +3,7 @@ package io.xzone.cli.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.xzone.cli.Xzone;
+import io.xzone.cli.zone.LocalZoneEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RequestExchangeTest {
     @TempDir
     Path temp;
-    private final RequestExchange exchange = new RequestExchange(new CommandRunner(Xzone::commandLine));
+    private final RequestExchange exchange = new RequestExchange(new CommandRunner(new ReusedCommandLines(new LocalZoneEnvironment())));
 
     /** What a client read: its stdout, stderr and rc. */
     record Answer(String out, String err, String rc) {
