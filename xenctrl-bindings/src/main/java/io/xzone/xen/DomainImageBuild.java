@@ -3,7 +3,11 @@ package io.xzone.xen;
 import com.sun.jna.Memory;
 import io.xzone.xen.raw.LibXenGuest;
 import io.xzone.xen.raw.XcDomImage;
+import java.io.IOException;
 import java.lang.ref.Reference;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * libxenguest's xc_dom_* chain for one {@link ImageSpec}, in libxl 4.17's order: allocate, kernel and ramdisk,
+ * libxenguest's xc_dom_* chain for one {@link ImageSpec}, in libxl 4.17's order: allocate, kernel and ramdisk (from
+ * memory, see {@link LoadedImageFiles}),
  * the fields libxl sets, boot_xen_init, parse_image, mem_init, boot_mem_init, (HVM container: memory map), build_image,
  * boot_image, gnttab_init; then read where the rings went and release the image whatever happened.
  */
@@ -25,11 +30,13 @@ final class DomainImageBuild {
     private final LibXenGuest xg;
     private final XcHandle handle;
     private final MemoryMapWriter memoryMap;
-    /** Native copies the image points at (firmware, e820); they must live until xc_dom_release. */
+    private final LoadedImageFiles files;
+    /** Native memory the image points at (kernel, ramdisk, firmware, e820); it must live until xc_dom_release. */
     private final List<Memory> keepAlive = new ArrayList<>();
 
-    DomainImageBuild(LibXenGuest xg, XcHandle handle, MemoryMapWriter memoryMap) {
+    DomainImageBuild(LibXenGuest xg, XcHandle handle, MemoryMapWriter memoryMap, LoadedImageFiles files) {
         this.xg = xg;
+        this.files = files;
         this.handle = handle;
         this.memoryMap = memoryMap;
     }
@@ -46,12 +53,13 @@ final class DomainImageBuild {
                 () -> xg.xc_dom_allocate(handle.xch, spec.cmdline(), null));
         try {
             dom.setContainerType(spec.container().code());
-            String kernel = spec.kernel().toString();
-            funnel.call("xc_dom_kernel_file(domain " + domid + ", " + kernel + ")", () -> xg.xc_dom_kernel_file(dom, kernel));
+            LoadedImageFiles.Blob kernel = load(spec.kernel(), "kernel", domid);
+            funnel.call("xc_dom_kernel_mem(domain " + domid + ", " + spec.kernel() + ")",
+                    () -> xg.xc_dom_kernel_mem(dom, kernel.memory(), kernel.size()));
             if (spec.ramdisk().isPresent()) {
-                String ramdisk = spec.ramdisk().get().toString();
-                funnel.call("xc_dom_module_file(domain " + domid + ", " + ramdisk + ")",
-                        () -> xg.xc_dom_module_file(dom, ramdisk, null));
+                LoadedImageFiles.Blob ramdisk = load(spec.ramdisk().get(), "ramdisk", domid);
+                funnel.call("xc_dom_module_mem(domain " + domid + ", " + spec.ramdisk().get() + ")",
+                        () -> xg.xc_dom_module_mem(dom, ramdisk.memory(), ramdisk.size(), null));
             }
             dom.setXenstoreEvtchn(spec.storeEvtchn());
             dom.setConsoleEvtchn(spec.consoleEvtchn());
@@ -79,6 +87,19 @@ final class DomainImageBuild {
         } finally {
             xg.xc_dom_release(dom);
             Reference.reachabilityFence(keepAlive);
+        }
+    }
+
+    /** The file's bytes from the cache, kept alive until xc_dom_release; an unreadable file fails naming it. */
+    private LoadedImageFiles.Blob load(Path file, String what, int domid) {
+        try {
+            LoadedImageFiles.Blob blob = files.get(file);
+            keepAlive.add(blob.memory());
+            return blob;
+        } catch (IOException e) {
+            String reason = e instanceof NoSuchFileException ? "no such file"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new XenException("read the " + what + " " + file + " for domain " + domid, 0, reason);
         }
     }
 

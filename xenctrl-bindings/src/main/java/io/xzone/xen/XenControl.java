@@ -30,6 +30,8 @@ public final class XenControl implements Hypervisor {
     private static final List<Path> PRIVCMD = List.of(Path.of("/dev/xen/privcmd"), Path.of("/proc/xen/privcmd"));
     /** How many xc_domaininfo_t one xc_domain_getinfolist call fills. */
     private static final int INFO_BATCH = 256;
+    /** Shared by every handle of the process: a resident daemon's builds reuse what an earlier one read. */
+    private static final LoadedImageFiles IMAGE_FILES = new LoadedImageFiles(LoadedImageFiles.BUDGET);
     /** XEN_DOMCTL_GRANT_version(1): the grant table version every guest gets at least. */
     private static final int GRANT_VERSION_1 = 1;
 
@@ -186,7 +188,7 @@ public final class XenControl implements Hypervisor {
 
     @Override
     public synchronized BuiltImage buildImage(ImageSpec spec) {
-        return new DomainImageBuild(NativeLibraries.xenguest(), handle, memoryMapWriter).build(spec);
+        return new DomainImageBuild(NativeLibraries.xenguest(), handle, memoryMapWriter, IMAGE_FILES).build(spec);
     }
 
     @Override

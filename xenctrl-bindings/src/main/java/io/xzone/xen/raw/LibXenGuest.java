@@ -1,6 +1,7 @@
 package io.xzone.xen.raw;
 
 import com.sun.jna.Library;
+import com.sun.jna.Pointer;
 
 /**
  * libxenguest.so.4.17: the xc_dom_* domain builder. Calls return 0 on success and set the handle's last error (and
@@ -14,9 +15,14 @@ public interface LibXenGuest extends Library {
 
     void xc_dom_release(XcDomImage dom);
 
+    /** Maps the kernel file itself; the probe of KernelImageProbe uses it, builds use xc_dom_kernel_mem. */
     int xc_dom_kernel_file(XcDomImage dom, String filename);
 
-    int xc_dom_module_file(XcDomImage dom, String filename, String cmdline);
+    /** The kernel from memory the caller keeps until xc_dom_release (libxenguest only reads it). */
+    int xc_dom_kernel_mem(XcDomImage dom, Pointer mem, long memsize);
+
+    /** A module (ramdisk) from memory the caller keeps until xc_dom_release. */
+    int xc_dom_module_mem(XcDomImage dom, Pointer mem, long memsize, String cmdline);
 
     int xc_dom_boot_xen_init(XcDomImage dom, XcInterface xch, int domid);
 
