@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             "PV/PVH disks and vifs ([[disk]], [[network]]) go to dom0's blkback/netback, with Xen's block and vif-bridge",
             "hotplug scripts run as libxl runs them; HVM disks to QEMU, HVM vifs to QEMU as an emulated NIC (model, default",
             "rtl8139) on the tap vifD.N-emu plus netback's vifD.N, both put on the bridge by vif-bridge. A vif on a bridge",
-            "dom0 lacks is refused (exit 2), a disk xzone cannot attach too (exit 4), before anything is created.",
+            "dom0 lacks or a NIC model QEMU does not emulate (the error lists the models) is refused (exit 2), a disk",
+            "xzone cannot attach too (exit 4), before anything is created.",
             "Any failure undoes the launch (devices, domain, xenstore nodes, event channels) and names the build step.",
             "A background supervisor then carries out on_poweroff/on_reboot/on_crash.",
         },
@@ -48,7 +49,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:The zone runs.",
             "1:A build step failed; everything it had created was removed (the message names the step).",
-            "2:Bad spec or flag, or a vif on a bridge dom0 lacks (the message names file:line or the flag).",
+            "2:Bad spec or flag (e.g. a NIC model QEMU lacks), or a vif on a bridge dom0 lacks (the message names file:line or the flag).",
             "3:Xen is not reachable.",
             "4:The host or kernel cannot run the requested backend, or xzone cannot attach a disk of the spec to it; nothing was created.",
         })

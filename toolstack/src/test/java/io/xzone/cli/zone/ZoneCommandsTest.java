@@ -117,6 +117,18 @@ class ZoneCommandsTest {
     }
 
     @Test
+    void anHvmNicModelQemuLacksExitsTwoListingTheModelsAndCreatesNothing() {
+        Path spec = new SpecFiles(dir).file("web.toml", "name = \"web\"\nbackend = \"hvm\"\n\n[[network]]\nbridge = \"xenbr0\"\nmodel = \"ne2000\"\n");
+        assertEquals(ExitCode.BAD_INPUT, run("zone", "launch", "--no-supervise", spec.toString()));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("xzone: " + spec + ":5: network.model: 'ne2000' is not a QEMU NIC model for Xen HVM"
+                + " guests; use one of rtl8139, e1000, "), err.toString());
+        assertTrue(err.toString().strip().endsWith(", vmxnet3"), err.toString());
+        assertEquals(0, env.xen.guestDomainCount());
+        assertEquals(List.of(), env.supervisors);
+    }
+
+    @Test
     void aFailedStepExitsOneNamingTheStep() {
         env.xen.failOnce("dom_build_image", 12);
         assertEquals(ExitCode.FAILED, run("zone", "launch", "-V", "pv", "-n", "web", "-k", kernel));
