@@ -103,7 +103,7 @@ public final class ZoneLaunchCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan (backend and why, domain config, build steps, xenstore nodes) and touch nothing.")
     boolean dryRun;
 
-    @Option(names = "--no-supervise", description = "Do not start the supervisor: on_poweroff/on_reboot/on_crash are not carried out.")
+    @Option(names = "--no-supervise", description = "Do not start the supervisor: on_poweroff/on_reboot/on_crash are not carried out (nor by a daemon started later).")
     boolean noSupervise;
 
     @Spec
@@ -132,7 +132,9 @@ public final class ZoneLaunchCommand implements Callable<Integer> {
             }
             LaunchedZone launched = ZoneFailures.translate(() -> host.launcher().launch(zone));
             out.println("zone " + launched.name() + " runs as " + launched.type() + " domain " + launched.domid());
-            if (!noSupervise) {
+            if (noSupervise) {
+                forgetSavedSpec(zone);
+            } else {
                 supervise(zone, launched.domid(), out);
             }
             return ExitCode.OK;
@@ -148,6 +150,20 @@ public final class ZoneLaunchCommand implements Callable<Integer> {
             // The zone runs and stays: undoing a good launch because its watcher failed would be worse.
             spec.commandLine().getErr().println("xzone: warning: zone " + zone.name() + " runs, but its supervisor did not start ("
                     + e.getMessage() + "); on_poweroff/on_reboot/on_crash will not be carried out");
+        }
+    }
+
+    /**
+     * Removes the spec an earlier, supervised launch of this name saved: a daemon starting later would otherwise take
+     * this unsupervised zone for that one when their uuids match (a spec file that fixes the uuid).
+     */
+    private void forgetSavedSpec(ZoneSpec zone) {
+        Path saved = savedSpec(zone);
+        try {
+            Files.deleteIfExists(saved);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("xzone: warning: cannot remove " + saved + " of an earlier launch of "
+                    + zone.name() + " (" + e.getMessage() + "); a daemon started later may supervise this zone");
         }
     }
 
@@ -203,9 +219,13 @@ public final class ZoneLaunchCommand implements Callable<Integer> {
     private Path save(ZoneSpec zone) {
         try {
             Files.createDirectories(environment.runDirectory());
-            return Files.writeString(environment.runDirectory().resolve(zone.name() + ".toml"), ZoneSpecWriter.toToml(zone));
+            return Files.writeString(savedSpec(zone), ZoneSpecWriter.toToml(zone));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the spec of " + zone.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    private Path savedSpec(ZoneSpec zone) {
+        return environment.runDirectory().resolve(zone.name() + ".toml");
     }
 }
