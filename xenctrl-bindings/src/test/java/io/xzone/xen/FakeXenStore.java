@@ -21,7 +21,8 @@ import java.util.function.Function;
  * implicit parents inheriting permissions, rm of a missing node, transactions that fail to commit (EAGAIN) when
  * another writer touched a node they used, watches (fired once on registration, then for changes at or below their
  * path, and for removed nodes below them), {@code @introduceDomain}/{@code @releaseDomain}, and domain paths. The
- * connection is dom0's, so permissions are kept but not enforced. {@link #failNext} makes any call fail once.
+ * connection is dom0's, so permissions are kept but not enforced. {@link #failNext} makes any call fail once,
+ * {@link #failUnder} a call on part of the tree fail for good.
  */
 public final class FakeXenStore implements XenStore {
     private static final int EBADF = 9;
@@ -32,6 +33,8 @@ public final class FakeXenStore implements XenStore {
     private final Map<Integer, Integer> introduced;
     private final List<XenStoreWatchQueue> watches;
     private final Map<String, Deque<Integer>> injected;
+    /** Per call, the paths at or below which it keeps failing, and with which errno. */
+    private final Map<String, Map<String, Integer>> refused;
     /** The watches this connection registered: closing the connection removes them, as xenstored does. */
     private final List<XenStoreWatchQueue> mine = new CopyOnWriteArrayList<>();
     private boolean closed;
@@ -44,6 +47,7 @@ public final class FakeXenStore implements XenStore {
         this.introduced = new HashMap<>(Map.of(0, 1));
         this.watches = new CopyOnWriteArrayList<>();
         this.injected = new HashMap<>();
+        this.refused = new HashMap<>();
     }
 
     private FakeXenStore(FakeXenStore other) {
@@ -53,6 +57,7 @@ public final class FakeXenStore implements XenStore {
         this.introduced = other.introduced;
         this.watches = other.watches;
         this.injected = other.injected;
+        this.refused = other.refused;
     }
 
     /** Another connection to the same store, closed independently of this one. */
@@ -64,6 +69,16 @@ public final class FakeXenStore implements XenStore {
     public void failNext(String call, int errno) {
         synchronized (lock) {
             injected.computeIfAbsent(call, name -> new ArrayDeque<>()).add(errno);
+        }
+    }
+
+    /**
+     * From now on every call named {@code call} on {@code path} or below it fails with {@code errno}, on every
+     * connection and in transactions too, as when xenstored keeps refusing a misbehaving part of the tree.
+     */
+    public void failUnder(String call, String path, int errno) {
+        synchronized (lock) {
+            refused.computeIfAbsent(call, name -> new HashMap<>()).put(path, errno);
         }
     }
 
@@ -238,6 +253,11 @@ public final class FakeXenStore implements XenStore {
         Deque<Integer> failures = injected.get(call);
         if (failures != null && !failures.isEmpty()) {
             throw new XenException(call + "(" + subject + ")", failures.poll(), "injected by the test");
+        }
+        for (Map.Entry<String, Integer> refusal : refused.getOrDefault(call, Map.of()).entrySet()) {
+            if (subject.equals(refusal.getKey()) || subject.startsWith(refusal.getKey() + "/")) {
+                throw new XenException(call + "(" + subject + ")", refusal.getValue(), "refused by the test");
+            }
         }
     }
 

@@ -30,6 +30,21 @@ class FakeXenStoreTest extends XenStoreContract {
     }
 
     @Test
+    void refusedCallsFailAtAndBelowTheirPathForGoodInsideTransactionsToo() {
+        shared.failUnder("xs_write", base + "/dev", XenStoreErrno.EACCES);
+        assertThrows(XenException.class, () -> store.write(base + "/dev", "1"));
+        XenException e = assertThrows(XenException.class, () -> store.transactionally(tx -> {
+            tx.write(base + "/dev/state", "5");
+            return null;
+        }));
+        assertEquals("xs_write(" + base + "/dev/state) failed: EACCES (permission denied); refused by the test", e.getMessage());
+        assertThrows(XenException.class, () -> store.write(base + "/dev/state", "5"));
+        store.write(base + "/device", "1");
+        store.rm(base + "/dev");
+        assertEquals(Optional.of("1"), store.read(base + "/device"));
+    }
+
+    @Test
     void injectedCommitConflictIsRetried() {
         shared.failNext("xs_transaction_end", XenStoreErrno.EAGAIN);
         AtomicInteger attempts = new AtomicInteger();

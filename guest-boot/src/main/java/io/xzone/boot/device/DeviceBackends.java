@@ -6,6 +6,7 @@ import io.xzone.xen.XenStoreWatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ public final class DeviceBackends {
         DeviceId id = device.id();
         String state = id.backendPath() + "/state";
         if (!await(state, s -> s >= INIT_WAIT && s <= CONNECTED)) {
-            throw new HotplugException(describe(id) + ": the backend did not reach InitWait within " + stateTimeout.toSeconds()
+            throw new HotplugException(id.describe() + ": the backend did not reach InitWait within " + stateTimeout.toSeconds()
                     + " s (state " + store.read(state).orElse("gone") + "; is the " + driver(id) + " module loaded in dom0?)");
         }
     }
@@ -112,7 +113,7 @@ public final class DeviceBackends {
             }
         } catch (HotplugException e) {
             String error = store.read(id.backendPath() + "/hotplug-error").map(text -> " (" + text + ")").orElse("");
-            throw new HotplugException(describe(id) + ": " + e.getMessage() + error);
+            throw new HotplugException(id.describe() + ": " + e.getMessage() + error);
         }
     }
 
@@ -121,7 +122,8 @@ public final class DeviceBackends {
      * goes on when the last has finished): their waits for Closed and their scripts overlap.
      *
      * @param runScript whether a device's hotplug script ran for it
-     * @return the devices whose detach failed (xenstore failures only, see {@link #detach}), each with its failure
+     * @return the devices whose detach failed (xenstore failures only, see {@link #detach}), each with its first
+     *         failure; every device was detached as far as it could be
      */
     public Map<DeviceId, RuntimeException> detachAll(List<DeviceId> devices, Predicate<DeviceId> runScript) {
         Map<DeviceId, RuntimeException> failed = new LinkedHashMap<>();
@@ -163,39 +165,70 @@ public final class DeviceBackends {
     }
 
     /**
-     * Disconnects the device and removes its nodes; never throws for what the device's driver or script do (a destroy
-     * goes on regardless, as libxl's forced remove does), only for xenstore failures.
+     * Disconnects the device, runs its script's detach action and removes its nodes, each as far as it can: a
+     * xenstore failure in one of these does not stop the next (a destroy goes on regardless, as libxl's forced remove
+     * does). What the device's driver or script do never fails it.
      *
      * @param runScript whether its hotplug script ran for it (an attach that never started has nothing to undo)
+     * @throws RuntimeException the first xenstore failure (later ones suppressed in it), once everything was tried
      */
     private void detach(DeviceId id, boolean runScript) {
+        List<RuntimeException> failures = new ArrayList<>();
+        tryTo(failures, () -> disconnect(id));
+        if (runScript) {
+            tryTo(failures, () -> runDetachScripts(id));
+        }
+        for (String tree : List.of(id.backendPath(), id.frontendPath(), id.libxlPath())) {
+            tryTo(failures, () -> XsTrees.removeIfPresent(store, tree));
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    private static void tryTo(List<RuntimeException> failures, Runnable stage) {
+        try {
+            stage.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+
+    /** Removes the frontend, sets the backend offline and Closing, and waits for the driver to report Closed. */
+    private void disconnect(DeviceId id) {
         String back = id.backendPath();
         Optional<String> state = store.read(back + "/state");
-        if (state.isPresent()) {
-            store.transactionally(tx -> {
-                XsTrees.removeIfPresent(tx, id.frontendPath());
-                tx.write(back + "/online", "0");
-                if (!state.get().equals(Integer.toString(CLOSED))) {
-                    tx.write(back + "/state", Integer.toString(CLOSING));
-                }
-                return null;
-            });
-            if (await(back + "/state", s -> s == CLOSED)) {
-                LOG.debug("{}: the backend closed", describe(id));
-            } else {
-                LOG.warn("{}: the backend did not close within {} s; removing it anyway", describe(id), stateTimeout.toSeconds());
-            }
+        if (state.isEmpty()) {
+            return;
         }
+        store.transactionally(tx -> {
+            XsTrees.removeIfPresent(tx, id.frontendPath());
+            tx.write(back + "/online", "0");
+            if (!state.get().equals(Integer.toString(CLOSED))) {
+                tx.write(back + "/state", Integer.toString(CLOSING));
+            }
+            return null;
+        });
+        if (await(back + "/state", s -> s == CLOSED)) {
+            LOG.debug("{}: the backend closed", id.describe());
+        } else {
+            LOG.warn("{}: the backend did not close within {} s; removing it anyway", id.describe(), stateTimeout.toSeconds());
+        }
+    }
+
+    /** The backend's script with its detach action, then for a vif with an emulated twin once more for QEMU's tap. */
+    private void runDetachScripts(DeviceId id) {
+        String back = id.backendPath();
         Optional<String> script = store.read(back + "/script");
-        boolean twin = store.read(back + "/type").map(PvDevice.EMULATED_NIC::equals).orElse(false);
-        if (runScript && script.isPresent()) {
-            runDetachScript(id, script.get(), arguments(id, id.kind().detachAction()), twin);
-            if (twin) {
-                runDetachScript(id, script.get(), List.of(TAP_DETACH, TAP), true);
-            }
+        if (script.isEmpty()) {
+            return;
         }
-        for (String tree : List.of(back, id.frontendPath(), id.libxlPath())) {
-            XsTrees.removeIfPresent(store, tree);
+        boolean twin = store.read(back + "/type").map(PvDevice.EMULATED_NIC::equals).orElse(false);
+        runDetachScript(id, script.get(), arguments(id, id.kind().detachAction()), twin);
+        if (twin) {
+            runDetachScript(id, script.get(), List.of(TAP_DETACH, TAP), true);
         }
     }
 
@@ -204,7 +237,7 @@ public final class DeviceBackends {
         try {
             scripts.run(script, arguments, id.hotplugEnvironment(script, twin));
         } catch (HotplugException e) {
-            LOG.warn("{}: {}", describe(id), e.getMessage());
+            LOG.warn("{}: {}", id.describe(), e.getMessage());
         }
     }
 
@@ -230,10 +263,6 @@ public final class DeviceBackends {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static String describe(DeviceId id) {
-        return id.kind().xsName() + " " + id.devid() + " (" + id.backendPath() + ")";
     }
 
     private static String driver(DeviceId id) {

@@ -27,6 +27,11 @@ public record DeviceId(DeviceKind kind, int domid, int devid) {
         return "/libxl/" + domid + "/device/" + kind.xsName() + "/" + devid;
     }
 
+    /** The device in messages: its kind, devid and backend, e.g. "vbd 51712 (/local/domain/0/backend/vbd/3/51712)". */
+    public String describe() {
+        return kind.xsName() + " " + devid + " (" + backendPath() + ")";
+    }
+
     /** The backend path relative to dom0's home, as hotplug scripts get it in XENBUS_PATH. */
     private String relativeBackendPath() {
         return "backend/" + kind.xsName() + "/" + domid + "/" + devid;

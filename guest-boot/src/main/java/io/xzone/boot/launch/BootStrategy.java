@@ -165,7 +165,7 @@ public abstract class BootStrategy {
             String cleanup = leftovers.isEmpty()
                     ? (partial.domid().isPresent() ? "the half-built domain was destroyed and its xenstore nodes removed"
                             : "nothing was created")
-                    : "could not remove: " + String.join(", ", leftovers);
+                    : "could not remove: " + String.join("; ", leftovers);
             throw new LaunchException(spec.name(), failure.step, failure.getMessage(), cleanup, failure.getCause());
         }
         LOG.info("zone {} runs as {} domain {}", spec.name(), type(), build.domid);

@@ -2,6 +2,7 @@ package io.xzone.boot.launch;
 
 import io.xzone.boot.device.DeviceBackends;
 import io.xzone.boot.device.DeviceId;
+import io.xzone.boot.device.Leftovers;
 import io.xzone.boot.device.PvDevice;
 import io.xzone.boot.layout.XsTrees;
 import io.xzone.boot.layout.ZoneLayout;
@@ -12,8 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What a launch has created so far, so that a failure can take all of it away again: the device model process, the
@@ -21,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * the xenstore trees the launch writes. Each undo is tried even when an earlier one fails.
  */
 final class HalfBuiltZone {
-    private static final Logger LOG = LoggerFactory.getLogger(HalfBuiltZone.class);
-
     private final Hypervisor xen;
     private final XenStore store;
     private final DeviceBackends backends;
@@ -72,40 +69,27 @@ final class HalfBuiltZone {
 
     /** Removes everything, newest first; returns what could not be removed (empty when all went). */
     List<String> undo() {
-        List<String> leftovers = new ArrayList<>();
+        Leftovers leftovers = new Leftovers("a failed launch");
         if (deviceModel != null) {
-            attempt(leftovers, "device model", deviceModel::stop);
+            leftovers.attempt("device model", deviceModel::stop);
         }
         if (domid == null) {
-            return leftovers;
+            return leftovers.items();
         }
         // Devices first, as libxl's destroy does: the backends let go of the disks and vifs while the domain exists.
         List<DeviceId> ids = devices.stream().map(PvDevice::id).toList();
-        backends.detachAll(ids, hotplugged::contains).forEach((id, e) -> failed(leftovers, id.kind().xsName() + " " + id.devid(), e));
+        leftovers.devices(backends.detachAll(ids, hotplugged::contains));
         if (introduceAsked) {
-            attempt(leftovers, "xs_release_domain(" + domid + ")", () -> {
+            leftovers.attempt("xs_release_domain(" + domid + ")", () -> {
                 if (store.isDomainIntroduced(domid)) {
                     store.releaseDomain(domid);
                 }
             });
         }
-        attempt(leftovers, "domain " + domid, () -> xen.destroy(domid));
+        leftovers.attempt("domain " + domid, () -> xen.destroy(domid));
         for (String tree : layout.ownedTrees()) {
-            attempt(leftovers, "xenstore " + tree, () -> XsTrees.removeIfPresent(store, tree));
+            leftovers.attempt("xenstore " + tree, () -> XsTrees.removeIfPresent(store, tree));
         }
-        return leftovers;
-    }
-
-    private static void attempt(List<String> leftovers, String what, Runnable undo) {
-        try {
-            undo.run();
-        } catch (RuntimeException e) {
-            failed(leftovers, what, e);
-        }
-    }
-
-    private static void failed(List<String> leftovers, String what, RuntimeException e) {
-        LOG.warn("could not remove {} of a failed launch: {}", what, e.getMessage());
-        leftovers.add(what + " (" + e.getMessage() + ")");
+        return leftovers.items();
     }
 }

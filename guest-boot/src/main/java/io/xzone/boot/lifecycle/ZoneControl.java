@@ -2,6 +2,7 @@ package io.xzone.boot.lifecycle;
 
 import io.xzone.boot.device.DeviceBackends;
 import io.xzone.boot.device.DeviceId;
+import io.xzone.boot.device.Leftovers;
 import io.xzone.boot.layout.XsTrees;
 import io.xzone.xen.DomainFlag;
 import io.xzone.xen.DomainInfo;
@@ -10,9 +11,11 @@ import io.xzone.xen.XenException;
 import io.xzone.xen.XenStore;
 import io.xzone.xen.XenStoreWatch;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,40 +45,68 @@ public final class ZoneControl {
 
     /**
      * Ends the domain at once and removes every trace of it in xenstore, in libxl 4.17's order
-     * (libxl__destroy_domid): pause, device model, devices, then the domain.
+     * (libxl__destroy_domid): pause, device model, devices, then the domain. Like libxl, it goes on past what it cannot
+     * clean (a device whose xenstore work fails, a tree it cannot remove): the domain is destroyed whatever its
+     * backends do, and what was left is reported at the end.
+     *
+     * @throws ZoneDestroyIncompleteException naming each leftover, after everything else was done
      */
     public void destroy(int domid) {
         long start = System.nanoTime();
+        Leftovers leftovers = new Leftovers("domain " + domid);
         String dom = "/local/domain/" + domid;
-        Optional<String> vm = store.read(dom + "/vm");
+        Optional<String> vm = readOrNote(leftovers, "its /vm tree", () -> store.read(dom + "/vm")).flatMap(path -> path);
         pauseUnlessDying(domid, xen.domainInfo(domid));
-        store.read(dom + "/image/device-model-pid").ifPresent(ZoneControl::stopDeviceModel);
+        leftovers.attempt("device model", () -> store.read(dom + "/image/device-model-pid").ifPresent(ZoneControl::stopDeviceModel));
         // Each disk and vif is disconnected and its hotplug script's detach action run (loop device freed, vif off its
         // bridge) while xenstored still serves the domain: releasing it deletes the nodes the guest owns, its
         // frontends among them, and blkback, seeing its frontend vanish before the backend is set Closing, lets go
         // of the device without ever reporting Closed (the detach then waited out its whole timeout).
-        Map<DeviceId, RuntimeException> failed = backends.detachAll(DeviceId.ofDomain(store, domid), device -> true);
-        if (!failed.isEmpty()) {
-            throw failed.values().iterator().next();
-        }
-        if (store.isDomainIntroduced(domid)) {
+        List<DeviceId> devices = readOrNote(leftovers, "its devices", () -> DeviceId.ofDomain(store, domid)).orElse(List.of());
+        leftovers.devices(backends.detachAll(devices, device -> true));
+        leftovers.attempt("xs_release_domain(" + domid + ")", () -> release(domid));
+        if (xen.domainInfo(domid).isPresent()) {
             try {
-                store.releaseDomain(domid);
+                xen.destroy(domid);
             } catch (XenException e) {
-                LOG.debug("xenstored had released domain {} already: {}", domid, e.getMessage());
+                // Its nodes stay, so that it can still be found by name and destroyed again.
+                leftovers.failed("domain " + domid, e);
+                throw new ZoneDestroyIncompleteException(domid, false, leftovers.items());
             }
         }
-        if (xen.domainInfo(domid).isPresent()) {
-            xen.destroy(domid);
-        }
-        XsTrees.removeIfPresent(store, dom);
-        vm.ifPresent(path -> XsTrees.removeIfPresent(store, path));
-        XsTrees.removeIfPresent(store, "/libxl/" + domid);
-        XsTrees.removeIfPresent(store, DOM0_PATH + "/device-model/" + domid);
-        for (String kind : XsTrees.children(store, DOM0_PATH + "/backend")) {
-            XsTrees.removeIfPresent(store, DOM0_PATH + "/backend/" + kind + "/" + domid);
+        List<String> trees = new ArrayList<>(List.of(dom));
+        vm.ifPresent(trees::add);
+        trees.addAll(List.of("/libxl/" + domid, DOM0_PATH + "/device-model/" + domid));
+        readOrNote(leftovers, "its backends", () -> XsTrees.children(store, DOM0_PATH + "/backend")).ifPresent(kinds ->
+                kinds.forEach(kind -> trees.add(DOM0_PATH + "/backend/" + kind + "/" + domid)));
+        for (String tree : trees) {
+            leftovers.attempt("xenstore " + tree, () -> XsTrees.removeIfPresent(store, tree));
         }
         LOG.debug("domain {} destroyed in {} ms", domid, (System.nanoTime() - start) / 1_000_000);
+        if (!leftovers.isEmpty()) {
+            throw new ZoneDestroyIncompleteException(domid, true, leftovers.items());
+        }
+    }
+
+    /** What {@code read} returns; when it fails, empty, with {@code what} noted as left behind and why. */
+    private static <T> Optional<T> readOrNote(Leftovers leftovers, String what, Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (RuntimeException e) {
+            leftovers.failed(what, e);
+            return Optional.empty();
+        }
+    }
+
+    private void release(int domid) {
+        if (!store.isDomainIntroduced(domid)) {
+            return;
+        }
+        try {
+            store.releaseDomain(domid);
+        } catch (XenException e) {
+            LOG.debug("xenstored had released domain {} already: {}", domid, e.getMessage());
+        }
     }
 
     /** Asks the guest to power off or reboot through control/shutdown, as xl shutdown/reboot do. */

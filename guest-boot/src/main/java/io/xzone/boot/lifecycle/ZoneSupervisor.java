@@ -57,15 +57,27 @@ public final class ZoneSupervisor {
                     return Outcome.PRESERVED;
                 }
                 case DESTROY -> {
-                    control.destroy(domid);
+                    destroy(domid);
                     return Outcome.DESTROYED;
                 }
                 case RESTART -> {
-                    control.destroy(domid);
+                    destroy(domid);
                     domid = launcher.apply(spec).domid();
                     LOG.info("zone {} restarted as domain {}", spec.name(), domid);
                 }
             }
+        }
+    }
+
+    /** A destroyed domain's leftovers go to the log: they do not stop the supervision (nor a restart). */
+    private void destroy(int domid) {
+        try {
+            control.destroy(domid);
+        } catch (ZoneDestroyIncompleteException e) {
+            if (!e.domainDestroyed()) {
+                throw e;
+            }
+            LOG.warn("{}", e.getMessage());
         }
     }
 

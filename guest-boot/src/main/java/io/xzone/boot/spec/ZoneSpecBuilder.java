@@ -27,8 +27,6 @@ public final class ZoneSpecBuilder {
     private static final Pattern TARGET = Pattern.compile("(xvd|hd|sd)[a-z]{1,2}");
     private static final Pattern BRIDGE = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
     private static final Pattern MAC = Pattern.compile("\\p{XDigit}{2}(:\\p{XDigit}{2}){5}");
-    /** A QEMU device name; no ',' or '=', which would smuggle options into QEMU's -device argument. */
-    private static final Pattern NIC_MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
     private static final Pattern BOOT_ORDER = Pattern.compile("[cdn]{1,3}");
 
     private Sourced<String> name;
@@ -307,9 +305,11 @@ public final class ZoneSpecBuilder {
                 throw new SpecException(entry.origin(), "network.mac", "'" + raw.mac() + "' is not a unicast MAC like 00:16:3e:12:34:56");
             }
             String model = raw.model() == null ? NetworkSpec.DEFAULT_MODEL : raw.model();
-            if (!NIC_MODEL.matcher(model).matches()) {
+            // Checked for every backend (pv and pvh ignore it) so a spec stays valid when it moves to hvm; a known
+            // name also keeps options (',', '=') from being smuggled into QEMU's -device argument.
+            if (!NetworkSpec.MODELS.contains(model)) {
                 throw new SpecException(entry.origin(), "network.model", "'" + raw.model()
-                        + "' is not a QEMU NIC model like rtl8139, e1000 or virtio-net-pci");
+                        + "' is not a QEMU NIC model for Xen HVM guests; use one of " + String.join(", ", NetworkSpec.MODELS));
             }
             result.add(new NetworkSpec(raw.bridge(), mac, model, entry.origin()));
         }

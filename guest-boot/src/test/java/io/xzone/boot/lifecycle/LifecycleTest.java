@@ -14,6 +14,7 @@ import io.xzone.boot.spec.Origin;
 import io.xzone.boot.spec.ZoneSpec;
 import io.xzone.xen.FakeHypervisor;
 import io.xzone.xen.FakeXenStore;
+import io.xzone.xen.XenStoreErrno;
 import io.xzone.xen.ShutdownReason;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,8 +70,21 @@ class LifecycleTest {
 
     @Test
     void rebootWithOnRebootRestartComesBackUnderANewDomid() throws InterruptedException {
+        assertRebootRestartsTheZone();
+    }
+
+    @Test
+    void aRestartGoesOnWhenTheDestroyLeavesANodeBehind() throws InterruptedException {
+        store.failUnder("xs_rm", "/libxl/1", XenStoreErrno.EACCES);
+        assertRebootRestartsTheZone();
+        assertTrue(store.read("/libxl/1/type").isPresent(), "the node the destroy could not remove");
+    }
+
+    /** Domain 1 reboots, the supervisor relaunches it as domain 2, which then powers off and goes for good. */
+    private void assertRebootRestartsTheZone() throws InterruptedException {
         ZoneSpec spec = Zones.builder(dir, "web", "pv").onPoweroff("destroy", Origin.DEFAULT).build(Set.of());
         LaunchedZone first = launcher.launch(spec);
+        assertEquals(1, first.domid());
         xen.guestShutsDown(first.domid(), ShutdownReason.REBOOT);
         Thread guest = new Thread(() -> {
             try {

@@ -10,6 +10,7 @@ import java.util.List;
 public final class BadSpecs {
     public static final String EXISTING = "db";
     private static final String OK = "name = \"web\"\nkernel = \"vmlinux\"\n";
+    private static final String HVM = "name = \"web\"\nbackend = \"hvm\"\n";
 
     /** One bad spec: what it checks, the TOML, and the expected message after the file name. */
     public record Case(String what, String toml, String error) {
@@ -52,6 +53,12 @@ public final class BadSpecs {
                 new Case("bad bridge", OK + "[[network]]\nbridge = \"a bridge with spaces\"\n", ":4: network.bridge: "),
                 new Case("nic model smuggling qemu options", OK + "[[network]]\nbridge = \"xenbr0\"\nmodel = \"e1000,romfile=/x\"\n",
                         ":4: network.model: 'e1000,romfile=/x' is not a QEMU NIC model"),
+                new Case("nic model qemu does not know", HVM + "[[network]]\nbridge = \"xenbr0\"\nmodel = \"ne2000\"\n",
+                        ":4: network.model: 'ne2000' is not a QEMU NIC model for Xen HVM guests; use one of rtl8139, e1000, "),
+                new Case("nic model on a bus xenfv lacks", HVM + "[[network]]\nbridge = \"xenbr0\"\nmodel = \"virtio-net-device\"\n",
+                        ":4: network.model: 'virtio-net-device' is not a QEMU NIC model"),
+                new Case("nic model in the wrong case", OK + "backend = \"pv\"\n[[network]]\nbridge = \"xenbr0\"\nmodel = \"E1000\"\n",
+                        ":5: network.model: 'E1000' is not a QEMU NIC model"),
                 new Case("hvm options on pv", OK + "backend = \"pv\"\n[hvm]\nboot = \"c\"\n", ":5: hvm: firmware, boot and serial apply only to backend = \"hvm\""),
                 new Case("bad boot order", "name = \"web\"\nbackend = \"hvm\"\n[hvm]\nboot = \"cx\"\n", ":4: hvm.boot: 'cx' is not a boot order"),
                 new Case("unknown firmware", "name = \"web\"\nbackend = \"hvm\"\n[hvm]\nfirmware = \"ovmf\"\n", ":4: hvm.firmware: unknown value 'ovmf'; use one of seabios"),

@@ -112,6 +112,20 @@ class ZoneSpecFileTest {
     }
 
     @Test
+    void everyListedNicModelIsAcceptedAsWritten() {
+        for (String model : NetworkSpec.MODELS) {
+            ZoneSpec spec = parse("name = \"h\"\nbackend = \"hvm\"\n[[network]]\nbridge = \"xenbr0\"\nmodel = \"" + model + "\"\n");
+            assertEquals(model, spec.networks().get(0).model());
+        }
+    }
+
+    @Test
+    void theNicModelListHasTheDefaultAndNoDuplicate() {
+        assertTrue(NetworkSpec.MODELS.contains(NetworkSpec.DEFAULT_MODEL));
+        assertEquals(NetworkSpec.MODELS.size(), Set.copyOf(NetworkSpec.MODELS).size());
+    }
+
+    @Test
     void flagsOverrideTheFile() {
         ZoneSpecBuilder builder = ZoneSpecFile.read(files.file("zone.toml", "name = \"web\"\nkernel = \"vmlinux\"\nmemory = 128\n"));
         builder.memory(512, new Origin.Flag("--memory"));

@@ -36,9 +36,20 @@ final class Dom0Daemon {
         return lab.runOk("cat " + LOG).output();
     }
 
-    /** Stops it (SIGTERM) and waits until it has removed its pid file. */
+    /** Waits (up to a minute) until its log has a line containing {@code text}; fails with the log if none comes. */
+    static void awaitLog(Lab lab, String text) {
+        lab.runOk(String.join("\n",
+                "i=0",
+                "until grep -q '" + text + "' " + LOG + "; do",
+                "  i=$((i + 1)); [ $i -lt 300 ] || { echo 'no \"" + text + "\" in the daemon log:'; cat " + LOG + "; exit 1; }",
+                "  usleep 200000",
+                "done"));
+    }
+
+    /** Stops it (SIGTERM), if it runs, and waits until it has removed its pid file. */
     static void stop(Lab lab) {
         lab.runOk(String.join("\n",
+                "[ -f " + PID + " ] || exit 0",
                 "kill $(cat " + PID + ")",
                 "i=0",
                 "while [ -f " + PID + " ]; do i=$((i + 1)); [ $i -lt 300 ] || exit 1; usleep 200000; done"));

@@ -2,6 +2,7 @@ package io.xzone.cli.daemon;
 
 import io.xzone.cli.XenAccess;
 import io.xzone.cli.zone.LocalZoneEnvironment;
+import io.xzone.cli.zone.SupervisorClaim;
 import io.xzone.cli.zone.XenHost;
 import io.xzone.cli.zone.ZoneEnvironment;
 import io.xzone.cli.zone.ZoneSupervision;
@@ -12,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The zone commands' machine inside the daemon: this dom0 as for a command run on its own, but each zone's supervisor
- * is a thread of the daemon (no JVM to start, and it ends with the daemon) rather than a background process, and
- * hypervisor handles are kept open from one command to the next.
+ * is a thread of the daemon (no JVM to start, and it ends with the daemon) rather than a background process. Either
+ * kind holds the zone's {@link SupervisorClaim} while it supervises, so a zone never has two. Hypervisor handles are
+ * kept open from one command to the next.
  */
 final class ResidentZoneEnvironment implements ZoneEnvironment {
     private static final Logger LOG = LoggerFactory.getLogger(ResidentZoneEnvironment.class);
@@ -39,17 +41,23 @@ final class ResidentZoneEnvironment implements ZoneEnvironment {
         return host.runDirectory();
     }
 
+    /** Claims the zone's supervision at once (failing if another supervisor has it), then supervises it in a thread. */
     @Override
     public long startSupervisor(String zone, int domid, Path spec) {
+        supervise(zone, domid, SupervisorClaim.claim(spec));
+        return ProcessHandle.current().pid();
+    }
+
+    /** Supervises the zone in a thread of the daemon, which gives up the claim when the supervision ends. */
+    void supervise(String zone, int domid, SupervisorClaim claim) {
         Thread supervisor = new Thread(() -> {
             try {
-                LOG.info("{}", ZoneSupervision.run(this, spec, domid));
+                LOG.info("{}", ZoneSupervision.run(this, claim, domid));
             } catch (RuntimeException e) {
                 LOG.warn("the supervisor of zone {} stopped: {}", zone, e.getMessage());
             }
         }, "xzone-supervise-" + zone);
         supervisor.setDaemon(true);
         supervisor.start();
-        return ProcessHandle.current().pid();
     }
 }

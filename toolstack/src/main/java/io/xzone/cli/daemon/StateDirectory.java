@@ -82,9 +82,14 @@ final class StateDirectory implements AutoCloseable {
         }
     }
 
-    /** Request folders of clients of an earlier daemon: those clients have given up (their watchdog saw it die). */
+    /**
+     * Request folders of clients of an earlier daemon: those clients have given up (their watchdog saw it die). Only
+     * folders: the files of a zone named request.* (its saved spec and supervisor lock) share the prefix.
+     */
     private static void removeAbandonedRequests(Path folder) throws IOException {
-        try (DirectoryStream<Path> requests = Files.newDirectoryStream(folder, REQUEST_PREFIX + "*")) {
+        try (DirectoryStream<Path> requests = Files.newDirectoryStream(folder,
+                entry -> entry.getFileName().toString().startsWith(REQUEST_PREFIX)
+                        && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS))) {
             for (Path request : requests) {
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(request)) {
                     for (Path file : files) {

@@ -14,7 +14,8 @@ public interface ZoneEnvironment {
     Path runDirectory();
 
     /**
-     * Starts the background process that carries out the zone's on_poweroff/on_reboot/on_crash.
+     * Starts the supervisor that carries out the zone's on_poweroff/on_reboot/on_crash. It holds the zone's
+     * {@link SupervisorClaim} while it supervises, so that no other supervisor (a daemon adopting zones) takes it on.
      *
      * @return its process id
      */

@@ -4,6 +4,7 @@ import io.xzone.boot.backend.BackendUnavailableException;
 import io.xzone.boot.kernel.KernelImageException;
 import io.xzone.boot.launch.LaunchException;
 import io.xzone.boot.launch.UnsupportedDeviceException;
+import io.xzone.boot.lifecycle.ZoneDestroyIncompleteException;
 import io.xzone.boot.lifecycle.ZoneNotFoundException;
 import io.xzone.boot.spec.SpecException;
 import io.xzone.cli.CommandFailure;
@@ -28,7 +29,7 @@ final class ZoneFailures {
             throw new CommandFailure(ExitCode.NO_XEN, e.getMessage(), e);
         } catch (ZoneNotFoundException e) {
             throw new CommandFailure(ExitCode.NOT_FOUND, e.getMessage(), e);
-        } catch (LaunchException | XenException e) {
+        } catch (LaunchException | ZoneDestroyIncompleteException | XenException e) {
             throw new CommandFailure(ExitCode.FAILED, e.getMessage(), e);
         }
     }

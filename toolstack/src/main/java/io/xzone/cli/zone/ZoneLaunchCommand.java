@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             "PV/PVH disks and vifs ([[disk]], [[network]]) go to dom0's blkback/netback, with Xen's block and vif-bridge",
             "hotplug scripts run as libxl runs them; HVM disks to QEMU, HVM vifs to QEMU as an emulated NIC (model, default",
             "rtl8139) on the tap vifD.N-emu plus netback's vifD.N, both put on the bridge by vif-bridge. A vif on a bridge",
-            "dom0 lacks is refused (exit 2), a disk xzone cannot attach too (exit 4), before anything is created.",
+            "dom0 lacks or a NIC model QEMU does not emulate (the error lists the models) is refused (exit 2), a disk",
+            "xzone cannot attach too (exit 4), before anything is created.",
             "Any failure undoes the launch (devices, domain, xenstore nodes, event channels) and names the build step.",
             "A background supervisor then carries out on_poweroff/on_reboot/on_crash.",
         },
@@ -48,7 +49,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:The zone runs.",
             "1:A build step failed; everything it had created was removed (the message names the step).",
-            "2:Bad spec or flag, or a vif on a bridge dom0 lacks (the message names file:line or the flag).",
+            "2:Bad spec or flag (e.g. a NIC model QEMU lacks), or a vif on a bridge dom0 lacks (the message names file:line or the flag).",
             "3:Xen is not reachable.",
             "4:The host or kernel cannot run the requested backend, or xzone cannot attach a disk of the spec to it; nothing was created.",
         })
@@ -102,7 +103,7 @@ public final class ZoneLaunchCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan (backend and why, domain config, build steps, xenstore nodes) and touch nothing.")
     boolean dryRun;
 
-    @Option(names = "--no-supervise", description = "Do not start the supervisor: on_poweroff/on_reboot/on_crash are not carried out.")
+    @Option(names = "--no-supervise", description = "Do not start the supervisor: on_poweroff/on_reboot/on_crash are not carried out (nor by a daemon started later).")
     boolean noSupervise;
 
     @Spec
@@ -131,7 +132,9 @@ public final class ZoneLaunchCommand implements Callable<Integer> {
             }
             LaunchedZone launched = ZoneFailures.translate(() -> host.launcher().launch(zone));
             out.println("zone " + launched.name() + " runs as " + launched.type() + " domain " + launched.domid());
-            if (!noSupervise) {
+            if (noSupervise) {
+                forgetSavedSpec(zone);
+            } else {
                 supervise(zone, launched.domid(), out);
             }
             return ExitCode.OK;
@@ -147,6 +150,20 @@ public final class ZoneLaunchCommand implements Callable<Integer> {
             // The zone runs and stays: undoing a good launch because its watcher failed would be worse.
             spec.commandLine().getErr().println("xzone: warning: zone " + zone.name() + " runs, but its supervisor did not start ("
                     + e.getMessage() + "); on_poweroff/on_reboot/on_crash will not be carried out");
+        }
+    }
+
+    /**
+     * Removes the spec an earlier, supervised launch of this name saved: a daemon starting later would otherwise take
+     * this unsupervised zone for that one when their uuids match (a spec file that fixes the uuid).
+     */
+    private void forgetSavedSpec(ZoneSpec zone) {
+        Path saved = savedSpec(zone);
+        try {
+            Files.deleteIfExists(saved);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("xzone: warning: cannot remove " + saved + " of an earlier launch of "
+                    + zone.name() + " (" + e.getMessage() + "); a daemon started later may supervise this zone");
         }
     }
 
@@ -202,9 +219,13 @@ public final class ZoneLaunchCommand implements Callable<Integer> {
     private Path save(ZoneSpec zone) {
         try {
             Files.createDirectories(environment.runDirectory());
-            return Files.writeString(environment.runDirectory().resolve(zone.name() + ".toml"), ZoneSpecWriter.toToml(zone));
+            return Files.writeString(savedSpec(zone), ZoneSpecWriter.toToml(zone));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the spec of " + zone.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    private Path savedSpec(ZoneSpec zone) {
+        return environment.runDirectory().resolve(zone.name() + ".toml");
     }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code xzone zone supervise}: the per-zone background process `zone launch` starts. It waits for the guest to shut
  * down and carries out the spec's on_poweroff/on_reboot/on_crash; a restart launches the zone again from the spec
- * `zone launch` saved (same name and uuid, new domid) and keeps supervising it.
+ * `zone launch` saved (same name and uuid, new domid) and keeps supervising it. It exits (1) at once if another
+ * supervisor holds the zone's {@link SupervisorClaim}, e.g. a daemon that adopted the zone while this JVM started.
  */
 @Command(name = "supervise", hidden = true,
         description = "Carries out on_poweroff/on_reboot/on_crash for one zone (started by 'zone launch').")
@@ -38,7 +39,7 @@ public final class ZoneSuperviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().println(ZoneSupervision.run(environment, specFile, domid));
+        spec.commandLine().getOut().println(ZoneSupervision.run(environment, SupervisorClaim.claim(specFile), domid));
         return ExitCode.OK;
     }
 }

@@ -22,14 +22,22 @@ public final class ZoneSupervision {
         }
     }
 
-    /** Supervises the zone until it is gone for good or preserved; failures as the zone commands' CommandFailure. */
-    public static Ended run(ZoneEnvironment environment, Path specFile, int domid) {
-        try (XenHost host = ZoneFailures.translate(environment::open)) {
-            // The zone itself runs under this name: no uniqueness check (its launch made it).
-            ZoneSpec zone = ZoneFailures.translate(() -> ZoneSpecFile.read(specFile).build(Set.of()));
+    /**
+     * Supervises the zone until it is gone for good or preserved, then gives up the claim; failures as the zone
+     * commands' CommandFailure.
+     */
+    public static Ended run(ZoneEnvironment environment, SupervisorClaim claim, int domid) {
+        try (claim; XenHost host = ZoneFailures.translate(environment::open)) {
+            ZoneSpec zone = read(claim.spec());
             ZoneSupervisor supervisor = new ZoneSupervisor(host.xen(), host.control(),
                     z -> ZoneFailures.translate(() -> host.launcher().launch(z)));
             return new Ended(zone.name(), Waiting.until(() -> supervisor.supervise(zone, domid)));
         }
+    }
+
+    /** The zone `zone launch` saved. */
+    static ZoneSpec read(Path specFile) {
+        // The zone itself runs under this name: no uniqueness check (its launch made it).
+        return ZoneFailures.translate(() -> ZoneSpecFile.read(specFile).build(Set.of()));
     }
 }

@@ -14,6 +14,7 @@ import io.xzone.boot.backend.GuestType;
 import java.util.Optional;
 import io.xzone.xen.FakeHypervisor;
 import io.xzone.xen.ShutdownReason;
+import io.xzone.xen.XenStoreErrno;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -117,6 +118,18 @@ class ZoneCommandsTest {
     }
 
     @Test
+    void anHvmNicModelQemuLacksExitsTwoListingTheModelsAndCreatesNothing() {
+        Path spec = new SpecFiles(dir).file("web.toml", "name = \"web\"\nbackend = \"hvm\"\n\n[[network]]\nbridge = \"xenbr0\"\nmodel = \"ne2000\"\n");
+        assertEquals(ExitCode.BAD_INPUT, run("zone", "launch", "--no-supervise", spec.toString()));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("xzone: " + spec + ":5: network.model: 'ne2000' is not a QEMU NIC model for Xen HVM"
+                + " guests; use one of rtl8139, e1000, "), err.toString());
+        assertTrue(err.toString().strip().endsWith(", vmxnet3"), err.toString());
+        assertEquals(0, env.xen.guestDomainCount());
+        assertEquals(List.of(), env.supervisors);
+    }
+
+    @Test
     void aFailedStepExitsOneNamingTheStep() {
         env.xen.failOnce("dom_build_image", 12);
         assertEquals(ExitCode.FAILED, run("zone", "launch", "-V", "pv", "-n", "web", "-k", kernel));
@@ -147,6 +160,17 @@ class ZoneCommandsTest {
         assertEquals(0, env.xen.guestDomainCount());
         assertEquals(ExitCode.NOT_FOUND, run("zone", "destroy", "web"));
         assertTrue(err.toString().startsWith("xzone: no zone named 'web' runs on this host"), err.toString());
+    }
+
+    @Test
+    void destroyThatCannotCleanEverythingStillDestroysTheDomainAndExitsOneNamingWhatWasLeft() {
+        run("zone", "launch", "-V", "pv", "-n", "web", "-k", kernel, "--no-supervise");
+        env.store.failUnder("xs_rm", "/libxl/1", XenStoreErrno.EACCES);
+        assertEquals(ExitCode.FAILED, run("zone", "destroy", "web"));
+        assertEquals("xzone: domain 1 was destroyed, but not all cleaned up; left: xenstore /libxl/1: xs_rm(/libxl/1) failed:"
+                + " EACCES (permission denied); refused by the test" + System.lineSeparator(), err.toString());
+        assertEquals(0, env.xen.guestDomainCount());
+        assertEquals(ExitCode.NOT_FOUND, run("zone", "destroy", "web"));
     }
 
     @Test
