@@ -120,6 +120,21 @@ public abstract class XenStoreContract {
     }
 
     @Test
+    void nodesCreatedInATransactionInheritPermissionsSetEarlierInIt() {
+        List<XenStorePermission> guestReads = List.of(XenStorePermission.owner(0, Access.NONE),
+                new XenStorePermission(7, Access.READ));
+        store.transactionally(tx -> {
+            tx.write(base + "/dom", "");
+            tx.setPermissions(base + "/dom", guestReads);
+            tx.write(base + "/dom/cpu/0/availability", "online");
+            return null;
+        });
+
+        assertEquals(guestReads, store.permissions(base + "/dom/cpu"));
+        assertEquals(guestReads, store.permissions(base + "/dom/cpu/0/availability"));
+    }
+
+    @Test
     void permissionsOfMissingNodeFail() {
         assertEquals(XenStoreErrno.ENOENT, assertThrows(XenException.class, () -> store.permissions(base + "/missing")).errno());
         XenException e = assertThrows(XenException.class,
