@@ -3,6 +3,8 @@ package io.xzone.boot.device;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +26,22 @@ public final class Leftovers {
 
     /** Runs one undo step; its failure is noted and the caller goes on. */
     public void attempt(String what, Runnable undo) {
-        try {
+        get(what, () -> {
             undo.run();
+            return what;
+        });
+    }
+
+    /**
+     * What {@code read} returns, for a step the undo needs to know something first (which devices, which trees); when
+     * it fails, empty, with {@code what} noted as left behind and why.
+     */
+    public <T> Optional<T> get(String what, Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
         } catch (RuntimeException e) {
             failed(what, e);
+            return Optional.empty();
         }
     }
 

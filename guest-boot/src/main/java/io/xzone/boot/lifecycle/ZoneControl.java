@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,14 +54,14 @@ public final class ZoneControl {
         long start = System.nanoTime();
         Leftovers leftovers = new Leftovers("domain " + domid);
         String dom = "/local/domain/" + domid;
-        Optional<String> vm = readOrNote(leftovers, "its /vm tree", () -> store.read(dom + "/vm")).flatMap(path -> path);
+        Optional<String> vm = leftovers.get("its /vm tree", () -> store.read(dom + "/vm")).flatMap(path -> path);
         pauseUnlessDying(domid, xen.domainInfo(domid));
         leftovers.attempt("device model", () -> store.read(dom + "/image/device-model-pid").ifPresent(ZoneControl::stopDeviceModel));
         // Each disk and vif is disconnected and its hotplug script's detach action run (loop device freed, vif off its
         // bridge) while xenstored still serves the domain: releasing it deletes the nodes the guest owns, its
         // frontends among them, and blkback, seeing its frontend vanish before the backend is set Closing, lets go
         // of the device without ever reporting Closed (the detach then waited out its whole timeout).
-        List<DeviceId> devices = readOrNote(leftovers, "its devices", () -> DeviceId.ofDomain(store, domid)).orElse(List.of());
+        List<DeviceId> devices = leftovers.get("its devices", () -> DeviceId.ofDomain(store, domid)).orElse(List.of());
         leftovers.devices(backends.detachAll(devices, device -> true));
         leftovers.attempt("xs_release_domain(" + domid + ")", () -> release(domid));
         if (xen.domainInfo(domid).isPresent()) {
@@ -77,7 +76,7 @@ public final class ZoneControl {
         List<String> trees = new ArrayList<>(List.of(dom));
         vm.ifPresent(trees::add);
         trees.addAll(List.of("/libxl/" + domid, DOM0_PATH + "/device-model/" + domid));
-        readOrNote(leftovers, "its backends", () -> XsTrees.children(store, DOM0_PATH + "/backend")).ifPresent(kinds ->
+        leftovers.get("its backends", () -> XsTrees.children(store, DOM0_PATH + "/backend")).ifPresent(kinds ->
                 kinds.forEach(kind -> trees.add(DOM0_PATH + "/backend/" + kind + "/" + domid)));
         for (String tree : trees) {
             leftovers.attempt("xenstore " + tree, () -> XsTrees.removeIfPresent(store, tree));
@@ -85,16 +84,6 @@ public final class ZoneControl {
         LOG.debug("domain {} destroyed in {} ms", domid, (System.nanoTime() - start) / 1_000_000);
         if (!leftovers.isEmpty()) {
             throw new ZoneDestroyIncompleteException(domid, true, leftovers.items());
-        }
-    }
-
-    /** What {@code read} returns; when it fails, empty, with {@code what} noted as left behind and why. */
-    private static <T> Optional<T> readOrNote(Leftovers leftovers, String what, Supplier<T> read) {
-        try {
-            return Optional.of(read.get());
-        } catch (RuntimeException e) {
-            leftovers.failed(what, e);
-            return Optional.empty();
         }
     }
 
