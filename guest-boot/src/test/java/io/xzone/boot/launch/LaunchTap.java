@@ -45,10 +45,11 @@ public final class LaunchTap {
 
     private final ZoneLauncher launcher;
     private final DeviceBackends backends;
+    /** Guarded by this tap: an undo detaches a zone's devices on threads of their own, all tapped. */
     private final List<Call> calls = new ArrayList<>();
     private final Map<Call, Integer> counts = new HashMap<>();
-    private BuildStep step;
-    private FaultPoint armed;
+    private volatile BuildStep step;
+    private volatile FaultPoint armed;
 
     /** With {@link RecordingDeviceModels} for HVM zones. */
     public LaunchTap(Hypervisor xen, XenStore store) {
@@ -78,8 +79,10 @@ public final class LaunchTap {
 
     /** Launches through the tap; the calls it makes replace those of the previous launch. */
     public LaunchedZone launch(ZoneSpec spec) {
-        calls.clear();
-        counts.clear();
+        synchronized (this) {
+            calls.clear();
+            counts.clear();
+        }
         try {
             return launcher.launch(spec, started -> step = started);
         } finally {
@@ -95,7 +98,7 @@ public final class LaunchTap {
      * again at their last occurrence: some repeat a varying number of times (the device model's wait for "running"
      * reads until QEMU is up). Calls before the first step (choosing the backend) belong to no build step.
      */
-    public List<FaultPoint> faultPoints(String backend) {
+    public synchronized List<FaultPoint> faultPoints(String backend) {
         Map<Call, Integer> totals = new LinkedHashMap<>();
         calls.forEach(call -> totals.merge(call, 1, Integer::sum));
         List<FaultPoint> points = new ArrayList<>();
@@ -112,7 +115,7 @@ public final class LaunchTap {
     }
 
     /** How often the last launch made the call named {@code name} (undo included), e.g. "deviceModel.stop". */
-    public long calls(String name) {
+    public synchronized long calls(String name) {
         return calls.stream().filter(call -> call.name().equals(name)).count();
     }
 
@@ -145,7 +148,8 @@ public final class LaunchTap {
     }
 
     /** Records the call; the armed fault point when this call is it. */
-    private Optional<FaultPoint> enter(String name, boolean returnsNothing) {
+    private synchronized Optional<FaultPoint> enter(String name, boolean returnsNothing) {
+        BuildStep step = this.step;
         if (step == null) {
             return Optional.empty();
         }
