@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ResidentDaemonTest {
     private static final Path ROOT = Path.of(System.getProperty("xzone.project.root", ".."));
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /** Clients at once: more than the 16 slots a daemon starts with. */
+    private static final int CONCURRENT = 24;
 
     @TempDir
     Path temp;
@@ -98,14 +103,17 @@ class ResidentDaemonTest {
         assertEquals("xzone: Unknown option: '--bogus=x y' (see 'xzone zone launch --help')\n", odd.err());
     }
 
+    /** More clients at once than the daemon has slots at its start: the later ones wait for the slots it adds. */
     @Test
     void concurrentClientsEachGetTheirOwnAnswer() throws Exception {
         List<CompletableFuture<Result>> results = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        ExecutorService clients = Executors.newFixedThreadPool(CONCURRENT);
+        for (int i = 0; i < CONCURRENT; i++) {
             String flag = "--bogus" + i;
-            results.add(CompletableFuture.supplyAsync(() -> client("sh", temp, Map.of("XZONE_DAEMON", "on"), "zone", "launch", flag)));
+            results.add(CompletableFuture.supplyAsync(() -> client("sh", temp, Map.of("XZONE_DAEMON", "on"), "zone", "launch", flag), clients));
         }
-        for (int i = 0; i < 6; i++) {
+        clients.shutdown();
+        for (int i = 0; i < CONCURRENT; i++) {
             assertEquals(new Result(2, "", "xzone: Unknown option: '--bogus" + i + "' (see 'xzone zone launch --help')\n"),
                     results.get(i).get(2, TimeUnit.MINUTES));
         }
@@ -125,9 +133,6 @@ class ResidentDaemonTest {
         Result result = waiting.get(30, TimeUnit.SECONDS);
 
         assertEquals(new Result(1, "", "xzone: the xzone daemon (pid " + pid + ") stopped during the command\n"), result);
-        try (Stream<Path> left = Files.list(dir)) {
-            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("request.")).toList());
-        }
     }
 
     @ParameterizedTest
@@ -143,14 +148,24 @@ class ResidentDaemonTest {
         signal("INT", client.pid());
         assertTrue(client.waitFor(30, TimeUnit.SECONDS), "the client did not stop on SIGINT");
         assertEquals(130, client.exitValue());
-        try (Stream<Path> left = Files.list(dir)) {
-            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("request.")).toList());
-        }
+        assertEquals(1, claims().size(), "the slot stays the abandoned request's until it has run");
         signal("CONT", daemon.pid());
 
-        // The abandoned request ran and its output was dropped; the next one is answered.
+        // The abandoned request ran, its output dropped, its slot freed; the next one is answered.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!claims().isEmpty()) {
+            assertTrue(Instant.now().isBefore(deadline), "the abandoned request's slot was not freed: " + claims());
+            Thread.sleep(100);
+        }
+        assertTrue(daemonLog().contains("xzone zone list -> exit 3"), daemonLog());
         assertEquals(new Result(2, "", "xzone: Unknown option: '--bogus' (see 'xzone zone launch --help')\n"),
                 client(shell, temp, Map.of("XZONE_DAEMON", "on"), "zone", "launch", "--bogus"));
+    }
+
+    private List<Path> claims() throws IOException {
+        try (Stream<Path> slots = Files.list(dir.resolve("slots"))) {
+            return slots.filter(p -> p.getFileName().toString().endsWith(".claim")).toList();
+        }
     }
 
     @Test

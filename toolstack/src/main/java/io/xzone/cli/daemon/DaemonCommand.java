@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs the resident xzone in the foreground: a warm JVM that runs the zone commands and 'host info' for",
             "bin/xzone, which then starts no JVM of its own (a launch costs what its Xen work costs). Clients send",
-            "requests through the FIFO 'requests' in DIR; the daemon runs each in its own thread, in the client's",
-            "working folder, with its arguments, output and exit code, and supervises the zones it launches in-process.",
+            "requests through the FIFO 'requests' and the slots in DIR/slots; the daemon runs each in its own thread, in",
+            "the client's working folder, with its arguments, writing into the client's own stdout and stderr (Linux 5.6:",
+            "pidfd_getfd), and returns its exit code; it supervises the zones it launches in-process.",
             "At start, before it is ready, it adopts the zones nobody supervises any more (those of a daemon that",
             "stopped, say): each zone with a spec saved in /run/xzone (NAME.toml) that runs under that name with its",
             "uuid, and whose supervisor lock (NAME.supervisor.lock) no live 'zone supervise' process or daemon holds.",
@@ -78,7 +79,8 @@ public final class DaemonCommand implements Callable<Integer> {
             CommandRunner runner = new CommandRunner(new ReusedCommandLines(zones));
             out.println("xzone daemon: " + Warmup.run(runner));
             int adopted = SupervisionAdoption.adoptOrphans(zones, zones::supervise).size();
-            RequestServer server = new RequestServer(state, new RequestExchange(runner));
+            RequestServer server = new RequestServer(state, state.slots(),
+                    new RequestExchange(runner, state.slots(), state.folder().resolve(StateDirectory.REQUESTS)));
             state.ready();
             out.println("xzone daemon: ready, serving " + state.folder() + " (pid " + ProcessHandle.current().pid() + "), "
                     + adopted + (adopted == 1 ? " zone" : " zones") + " adopted");

@@ -1,86 +1,94 @@
 package io.xzone.cli.daemon;
 
 import io.xzone.cli.ExitCode;
+import io.xzone.xen.proc.ClientProcess;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers one request (see {@link Request}): the command's stdout and stderr into the client's FIFOs {@code out} and
- * {@code err}, then its exit code into {@code rc} (written whole: a temporary file renamed), then the FIFOs closed,
- * which ends the client's readers; so the client finds rc once its readers are done. A client that went away (Ctrl-C)
- * does not stop the command: it runs to its end and its output is dropped.
+ * Answers one request (see {@link Request}): the command writes into the client's own stdout and stderr (copies of
+ * its descriptors, {@link ClientProcess}: the same terminal, pipe or file, at the same offset), which are closed when
+ * it ends (a pipeline after the client sees its end of file then); then the exit code goes into the slot. A client
+ * that went away (Ctrl-C) does not stop the command: it runs to its end and its output is dropped. When the client's
+ * output cannot be taken (a kernel without pidfd_getfd, say), the answer is "unserved" and why, and the client runs
+ * the command in a JVM of its own.
  */
 final class RequestExchange {
+    /** The answer's start when the daemon did not run the command. */
+    static final String UNSERVED = "unserved ";
     private static final Logger LOG = LoggerFactory.getLogger(RequestExchange.class);
     /** How the JVM decodes its own argv, so both ways of running xzone read arguments and folder names alike. */
     private static final Charset ARGV = Charset.forName(System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name()));
 
     private final CommandRunner runner;
+    private final RequestSlots slots;
+    /** The FIFO clients write their request into: a client's stdout points at it while it does. */
+    private final Path requests;
 
-    RequestExchange(CommandRunner runner) {
+    RequestExchange(CommandRunner runner, RequestSlots slots, Path requests) {
         this.runner = runner;
+        this.slots = slots;
+        this.requests = requests;
     }
 
-    void answer(Path folder) {
-        long start = System.nanoTime();
-        Request request;
+    void answer(RequestSlots.Slot slot) {
+        String answer;
         try {
-            request = Request.read(folder, ARGV);
+            answer = Integer.toString(run(slot, Request.clientPid(slot)));
         } catch (IOException e) {
-            LOG.warn("bad request {}: {}", folder, e.getMessage());
-            answer(folder, () -> Files.isDirectory(folder), (out, err) -> {
-                err.println("xzone: bad request to the xzone daemon (" + folder.getFileName() + "): " + e.getMessage());
-                return ExitCode.BAD_INPUT;
-            });
-            return;
+            LOG.warn("{}: not served, the client runs it itself: {}", slot, e.getMessage());
+            answer = UNSERVED + e.getMessage();
         }
-        LOG.debug("{}: xzone {}", folder.getFileName(), String.join(" ", request.args()));
-        BooleanSupplier clientAlive = () -> ProcessHandle.of(request.clientPid()).map(ProcessHandle::isAlive).orElse(false);
-        int code = answer(folder, clientAlive, (out, err) -> runner.run(request.args(), request.cwd(), out, err));
-        LOG.info("{}: xzone {} -> exit {} in {} ms", folder.getFileName(), String.join(" ", request.args()), code,
-                (System.nanoTime() - start) / 1_000_000);
+        slots.answer(slot, answer);
     }
 
-    /** The work of one request, given its output streams. */
-    interface Work {
-        int run(PrintWriter out, PrintWriter err);
-    }
-
-    private static int answer(Path folder, BooleanSupplier clientAlive, Work work) {
-        try (FileChannel outFifo = Fifos.openForWriting(Request.out(folder), clientAlive);
-             FileChannel errFifo = Fifos.openForWriting(Request.err(folder), clientAlive)) {
-            PrintWriter out = writer(outFifo);
-            PrintWriter err = writer(errFifo);
-            int code;
-            try {
-                code = work.run(out, err);
-            } catch (RuntimeException e) {
-                LOG.error("request {} failed", folder.getFileName(), e);
-                err.println("xzone: internal error in the xzone daemon: " + e + " (see its log)");
-                code = ExitCode.FAILED;
-            }
+    /** Runs the slot's command into its client's output; its exit code. */
+    private int run(RequestSlots.Slot slot, long clientPid) throws IOException {
+        Optional<ClientProcess> client = ClientProcess.open(clientPid);
+        try (OutputStream outStream = client.isPresent() ? client.get().output(1, requests) : OutputStream.nullOutputStream();
+             OutputStream errStream = client.isPresent() ? client.get().output(2, requests) : OutputStream.nullOutputStream()) {
+            PrintWriter out = writer(outStream);
+            PrintWriter err = writer(errStream);
+            int code = run(slot, out, err);
             out.flush();
             err.flush();
-            Path partial = Files.writeString(folder.resolve("rc.partial"), code + "\n");
-            Files.move(partial, Request.rc(folder), StandardCopyOption.ATOMIC_MOVE);
             return code;
+        } finally {
+            client.ifPresent(ClientProcess::close);
+        }
+    }
+
+    private int run(RequestSlots.Slot slot, PrintWriter out, PrintWriter err) {
+        Request request;
+        try {
+            request = Request.read(slot, ARGV);
         } catch (IOException e) {
-            LOG.info("request {}: the client went away ({})", folder.getFileName(), e.getMessage());
+            LOG.warn("bad request in {}: {}", slot, e.getMessage());
+            err.println("xzone: bad request to the xzone daemon (" + slot + "): " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        LOG.debug("{}: xzone {}", slot, String.join(" ", request.args()));
+        long start = System.nanoTime();
+        try {
+            int code = runner.run(request.args(), request.cwd(), out, err);
+            LOG.info("{} (pid {}): xzone {} -> exit {} in {} ms", slot, request.clientPid(), String.join(" ", request.args()),
+                    code, (System.nanoTime() - start) / 1_000_000);
+            return code;
+        } catch (RuntimeException e) {
+            LOG.error("{} failed", slot, e);
+            err.println("xzone: internal error in the xzone daemon: " + e + " (see its log)");
             return ExitCode.FAILED;
         }
     }
 
-    private static PrintWriter writer(FileChannel fifo) {
-        return new PrintWriter(new OutputStreamWriter(Channels.newOutputStream(fifo), Charset.defaultCharset()), true);
+    private static PrintWriter writer(OutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, Charset.defaultCharset()), true);
     }
 }

@@ -2,14 +2,13 @@ package io.xzone.cli.daemon;
 
 import io.xzone.cli.CommandFailure;
 import io.xzone.cli.ExitCode;
+import io.xzone.xen.proc.NamedPipes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -19,23 +18,25 @@ import java.util.Optional;
 /**
  * The daemon's private folder (root's /run/xzone by default, mode 0700): {@code daemon.lock} (held while the daemon
  * lives: one daemon per folder, and a daemon killed with -9 leaves no stale claim), {@code requests} (the FIFO
- * clients write request folder names into, one line each), {@code daemon.pid} (written last: the daemon is ready)
- * and the clients' {@code request.XXXXXX} folders. Closing it removes the pid file and the FIFO.
+ * clients write the numbers of their slots into, one line each), the folder {@code slots} ({@link RequestSlots}) and
+ * {@code daemon.pid} (written last: the daemon is ready). Closing it removes the pid file and the FIFO, and closes the
+ * slots.
  */
 final class StateDirectory implements AutoCloseable {
     static final String PID = "daemon.pid";
     static final String REQUESTS = "requests";
     private static final String LOCK = "daemon.lock";
-    private static final String REQUEST_PREFIX = "request.";
 
     private final Path folder;
     private final FileLock lock;
     private final FileChannel requests;
+    private final RequestSlots slots;
 
-    private StateDirectory(Path folder, FileLock lock, FileChannel requests) {
+    private StateDirectory(Path folder, FileLock lock, FileChannel requests, RequestSlots slots) {
         this.folder = folder;
         this.lock = lock;
         this.requests = requests;
+        this.slots = slots;
     }
 
     /** Makes the folder private to this user and claims it; fails (exit 1) if another live daemon serves it. */
@@ -64,11 +65,10 @@ final class StateDirectory implements AutoCloseable {
             }
             Files.deleteIfExists(folder.resolve(PID));
             Files.deleteIfExists(folder.resolve(REQUESTS));
-            removeAbandonedRequests(folder);
-            Fifos.make(folder.resolve(REQUESTS));
+            NamedPipes.make(folder.resolve(REQUESTS));
             // Read and write: the daemon is a writer of its own FIFO, so it never reads an end of file between clients.
             FileChannel requests = FileChannel.open(folder.resolve(REQUESTS), StandardOpenOption.READ, StandardOpenOption.WRITE);
-            return new StateDirectory(folder, lock, requests);
+            return new StateDirectory(folder, lock, requests, RequestSlots.create(folder));
         } catch (IOException e) {
             throw new CommandFailure(ExitCode.FAILED, "cannot prepare the daemon's folder " + folder + ": " + e.getMessage(), e);
         }
@@ -79,25 +79,6 @@ final class StateDirectory implements AutoCloseable {
             return file.tryLock();
         } catch (OverlappingFileLockException e) {
             return null; // this JVM serves it already
-        }
-    }
-
-    /**
-     * Request folders of clients of an earlier daemon: those clients have given up (their watchdog saw it die). Only
-     * folders: the files of a zone named request.* (its saved spec and supervisor lock) share the prefix.
-     */
-    private static void removeAbandonedRequests(Path folder) throws IOException {
-        try (DirectoryStream<Path> requests = Files.newDirectoryStream(folder,
-                entry -> entry.getFileName().toString().startsWith(REQUEST_PREFIX)
-                        && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS))) {
-            for (Path request : requests) {
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(request)) {
-                    for (Path file : files) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-                Files.deleteIfExists(request);
-            }
         }
     }
 
@@ -117,13 +98,8 @@ final class StateDirectory implements AutoCloseable {
         return requests;
     }
 
-    /** The request folder a line from the FIFO names, if it is one: a real folder of ours named request.*. */
-    Optional<Path> requestFolder(String line) {
-        Path named = Path.of(line);
-        boolean ours = named.isAbsolute() && folder.equals(named.getParent())
-                && named.getFileName().toString().startsWith(REQUEST_PREFIX)
-                && Files.isDirectory(named, LinkOption.NOFOLLOW_LINKS);
-        return ours ? Optional.of(named) : Optional.empty();
+    RequestSlots slots() {
+        return slots;
     }
 
     /** Says the daemon is ready: clients send requests once the pid file names a live process. */
@@ -142,6 +118,7 @@ final class StateDirectory implements AutoCloseable {
             Files.deleteIfExists(folder.resolve(PID));
             Files.deleteIfExists(folder.resolve(REQUESTS));
             requests.close();
+            slots.close();
             lock.release();
             lock.channel().close();
         } catch (IOException e) {

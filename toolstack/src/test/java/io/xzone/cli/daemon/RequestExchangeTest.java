@@ -1,114 +1,125 @@
 package io.xzone.cli.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xzone.cli.zone.LocalZoneEnvironment;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Requests answered through real FIFOs, as bin/xzone reads them, several at once. */
+/** Requests answered into real client processes' own output, through real slots, several at once. */
 class RequestExchangeTest {
     @TempDir
     Path temp;
-    private final RequestExchange exchange = new RequestExchange(new CommandRunner(new ReusedCommandLines(new LocalZoneEnvironment())));
+    private RequestSlots slots;
+    private RequestExchange exchange;
+    private TestClients clients;
 
-    /** What a client read: its stdout, stderr and rc. */
-    record Answer(String out, String err, String rc) {
+    @BeforeEach
+    void slots() throws Exception {
+        slots = RequestSlots.create(temp);
+        Path requests = Files.createFile(temp.resolve("requests"));
+        exchange = new RequestExchange(new CommandRunner(new ReusedCommandLines(new LocalZoneEnvironment())), slots, requests);
+        clients = new TestClients(temp);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        clients.close();
+        slots.close();
     }
 
     @Test
     void concurrentRequestsEachGetTheirOwnOutputAndExitCode() throws Exception {
-        List<CompletableFuture<Answer>> answers = new ArrayList<>();
+        List<TestClients.Client> waiting = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            Path folder = request("request." + i, "zone", "launch", "--bogus" + i);
-            answers.add(CompletableFuture.supplyAsync(() -> read(folder)));
-            CompletableFuture.runAsync(() -> exchange.answer(folder));
+            TestClients.Client client = clients.claim(slots, i, ":", "zone", "launch", "--bogus" + i);
+            waiting.add(client);
+            RequestSlots.Slot slot = take(i);
+            CompletableFuture.runAsync(() -> exchange.answer(slot));
         }
         for (int i = 0; i < 8; i++) {
-            Answer answer = answers.get(i).get(60, TimeUnit.SECONDS);
-            assertEquals("", answer.out());
-            assertEquals("xzone: Unknown option: '--bogus" + i + "' (see 'xzone zone launch --help')\n", answer.err());
-            assertEquals("2\n", answer.rc());
+            TestClients.Client client = waiting.get(i);
+            assertEquals("2\n", CompletableFuture.supplyAsync(() -> answer(client)).get(60, TimeUnit.SECONDS));
+            assertEquals("", client.stdout());
+            assertEquals("xzone: Unknown option: '--bogus" + i + "' (see 'xzone zone launch --help')\n", client.stderr());
         }
     }
 
     @Test
-    void outputGoesToOutAndRcIsZero() throws Exception {
-        Path folder = request("request.help", "zone", "--help");
-        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> read(folder));
+    void outputGoesToTheClientsStdoutAndTheSlotIsFreedWithAFreshFifo() throws Exception {
+        TestClients.Client client = clients.claim(slots, 3, ":", "zone", "--help");
+        Object usedFifo = Files.readAttributes(client.slot().rc(), BasicFileAttributes.class).fileKey();
 
-        exchange.answer(folder);
+        exchange.answer(take(3));
 
-        Answer got = answer.get(60, TimeUnit.SECONDS);
-        assertTrue(got.out().startsWith("Usage: xzone zone"), got.out());
-        assertEquals("", got.err());
-        assertEquals("0\n", got.rc());
+        assertEquals("0\n", client.awaitAnswer());
+        assertTrue(client.stdout().startsWith("Usage: xzone zone"), client.stdout());
+        assertEquals("", client.stderr());
+        assertFalse(Files.exists(client.slot().claim()));
+        assertFalse(Files.exists(client.slot().args()));
+        assertNotEquals(usedFifo, Files.readAttributes(client.slot().rc(), BasicFileAttributes.class).fileKey());
+        assertTrue(TestClients.isFifo(client.slot().rc()), "the slot has a FIFO again");
     }
 
     @Test
-    void aClientThatIsGoneDoesNotHoldTheRequestForever() throws Exception {
-        Path folder = request("request.gone", "zone", "--help");
-        // A process that has ended: nobody will ever open the FIFOs for reading.
+    void aClientThatIsGoneDoesNotStopTheCommandItsOutputIsDropped() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        Files.writeString(folder.resolve("pid"), gone.pid() + "\n");
+        TestClients.Client client = clients.claim(slots, 2, gone.pid(), null, temp.resolve("none"), temp.resolve("none"),
+                "zone", "--help");
 
-        CompletableFuture.runAsync(() -> exchange.answer(folder)).get(30, TimeUnit.SECONDS);
+        CompletableFuture.runAsync(() -> exchange.answer(take(2))).get(30, TimeUnit.SECONDS);
 
         // The command ran to its end, its output went nowhere, and its exit code was written all the same.
-        assertEquals("0\n", Files.readString(folder.resolve("rc")));
+        assertEquals("0\n", client.awaitAnswer());
+        assertFalse(Files.exists(client.slot().claim()));
     }
 
     @Test
     void aBadRequestIsAnsweredWithExitCode2() throws Exception {
-        Path folder = request("request.bad", "zone", "list");
-        Files.writeString(folder.resolve("args"), "zone\0list"); // no final NUL
-        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> read(folder));
+        TestClients.Client client = clients.claim(slots, 1, ":", "zone", "list");
+        Files.writeString(client.slot().args(), "zone\0list"); // no final NUL
 
-        exchange.answer(folder);
+        exchange.answer(take(1));
 
-        Answer got = answer.get(60, TimeUnit.SECONDS);
-        assertEquals("xzone: bad request to the xzone daemon (request.bad): args does not end with a NUL byte\n", got.err());
-        assertEquals("2\n", got.rc());
+        assertEquals("2\n", client.awaitAnswer());
+        assertEquals("xzone: bad request to the xzone daemon (slot 1): args does not end with a NUL byte\n", client.stderr());
     }
 
-    private Path request(String name, String... args) throws IOException {
-        Path folder = Files.createDirectories(temp.resolve(name));
-        StringBuilder bytes = new StringBuilder();
-        for (String arg : args) {
-            bytes.append(arg).append('\0');
-        }
-        Files.writeString(folder.resolve("args"), bytes);
-        Files.writeString(folder.resolve("cwd"), temp + "\n");
-        Files.writeString(folder.resolve("pid"), ProcessHandle.current().pid() + "\n");
-        Fifos.make(folder.resolve("out"));
-        Fifos.make(folder.resolve("err"));
-        return folder;
+    @Test
+    void aClientWhoseOutputCannotBeTakenRunsTheCommandItself() throws Exception {
+        TestClients.Client client = clients.claim(slots, 4, "exec 1>&-", "zone", "list");
+
+        exchange.answer(take(4));
+
+        String answer = client.awaitAnswer();
+        assertTrue(answer.startsWith(RequestExchange.UNSERVED + "pidfd_getfd(fd 1 of process " + client.process().pid() + "): EBADF"),
+                answer);
     }
 
-    /** Reads both FIFOs to their end, as the client's two cats do, then rc. */
-    private static Answer read(Path folder) {
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(folder.resolve("err")));
-        String out = readAll(folder.resolve("out"));
+    private RequestSlots.Slot take(int number) {
+        Optional<RequestSlots.Slot> slot = slots.take(Integer.toString(number));
+        assertTrue(slot.isPresent(), "slot " + number + " is not taken");
+        return slot.get();
+    }
+
+    private static String answer(TestClients.Client client) {
         try {
-            return new Answer(out, err.get(60, TimeUnit.SECONDS), Files.readString(folder.resolve("rc")));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String readAll(Path fifo) {
-        try {
-            return new String(Files.readAllBytes(fifo), StandardCharsets.UTF_8);
+            return client.awaitAnswer();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -15,51 +15,56 @@ class RequestTest {
     @TempDir
     Path folder;
 
+    private RequestSlots.Slot slot() {
+        return new RequestSlots.Slot(7, folder);
+    }
+
     @Test
     void readsNulTerminatedArgumentsTheWorkingFolderAndTheClientPid() throws IOException {
-        write("args", "zone\0launch\0\0a b\nc\0");
-        write("cwd", "/srv/with space\n\n");
-        write("pid", "4242\n");
+        write(slot().args(), "zone\0launch\0\0a b\nc\0");
+        write(slot().cwd(), "/srv/with space\n\n");
+        write(slot().claim(), "4242\n");
 
-        Request request = Request.read(folder, StandardCharsets.UTF_8);
+        Request request = Request.read(slot(), StandardCharsets.UTF_8);
 
         assertEquals(List.of("zone", "launch", "", "a b\nc"), request.args());
         // Only the one newline pwd adds is taken off: a folder name may end in a newline.
         assertEquals(Path.of("/srv/with space\n"), request.cwd());
         assertEquals(4242, request.clientPid());
-        assertEquals(folder.resolve("out"), Request.out(folder));
     }
 
     @Test
     void noArgumentsIsAnEmptyList() throws IOException {
-        write("args", "");
-        write("cwd", "/\n");
-        write("pid", "1\n");
+        write(slot().args(), "");
+        write(slot().cwd(), "/\n");
+        write(slot().claim(), "1\n");
 
-        assertEquals(List.of(), Request.read(folder, StandardCharsets.UTF_8).args());
+        assertEquals(List.of(), Request.read(slot(), StandardCharsets.UTF_8).args());
     }
 
     @Test
     void malformedRequestsAreRefused() throws IOException {
-        write("args", "zone\0launch");
-        write("cwd", "/\n");
-        write("pid", "1\n");
+        write(slot().args(), "zone\0launch");
+        write(slot().cwd(), "/\n");
+        write(slot().claim(), "1\n");
         assertEquals("args does not end with a NUL byte",
-                assertThrows(IOException.class, () -> Request.read(folder, StandardCharsets.UTF_8)).getMessage());
+                assertThrows(IOException.class, () -> Request.read(slot(), StandardCharsets.UTF_8)).getMessage());
 
-        write("args", "zone\0");
-        write("cwd", "relative\n");
-        assertThrows(IOException.class, () -> Request.read(folder, StandardCharsets.UTF_8));
+        write(slot().args(), "zone\0");
+        write(slot().cwd(), "relative\n");
+        assertThrows(IOException.class, () -> Request.read(slot(), StandardCharsets.UTF_8));
 
-        write("cwd", "/\n");
-        write("pid", "-1\n");
-        assertThrows(IOException.class, () -> Request.read(folder, StandardCharsets.UTF_8));
+        write(slot().cwd(), "/\n");
+        write(slot().claim(), "-1\n");
+        assertEquals("the slot's claim holds no process id: -1",
+                assertThrows(IOException.class, () -> Request.read(slot(), StandardCharsets.UTF_8)).getMessage());
 
-        Files.delete(folder.resolve("pid"));
-        assertThrows(IOException.class, () -> Request.read(folder, StandardCharsets.UTF_8));
+        Files.delete(slot().claim());
+        assertEquals("the slot's claim holds no pid",
+                assertThrows(IOException.class, () -> Request.read(slot(), StandardCharsets.UTF_8)).getMessage());
     }
 
-    private void write(String name, String content) throws IOException {
-        Files.writeString(folder.resolve(name), content);
+    private static void write(Path file, String content) throws IOException {
+        Files.writeString(file, content);
     }
 }

@@ -14,18 +14,22 @@ class StateDirectoryTest {
     Path temp;
 
     @Test
-    void aClaimRemovesAbandonedRequestFoldersButKeepsTheFilesOfAZoneNamedLikeOne() throws Exception {
+    void aClaimMakesFreshSlotsAndKeepsTheFilesOfZones() throws Exception {
         Path dir = temp.resolve("xzone");
-        Path abandoned = Files.createDirectories(dir.resolve("request.Ab12Cd"));
-        Files.writeString(abandoned.resolve("args"), "zone\0list\0");
-        Path spec = Files.writeString(dir.resolve("request.web.toml"), "name = \"request.web\"\n");
-        Path lock = Files.writeString(dir.resolve("request.web.supervisor.lock"), "4242\n");
+        Path oldSlots = Files.createDirectories(dir.resolve(RequestSlots.FOLDER));
+        Path abandoned = Files.writeString(oldSlots.resolve("3.claim"), "4242\n");
+        Path spec = Files.writeString(dir.resolve("slots.toml"), "name = \"slots\"\n");
+        Path lock = Files.writeString(dir.resolve("slots.supervisor.lock"), "4242\n");
 
         try (StateDirectory state = StateDirectory.claim(dir)) {
             assertFalse(Files.exists(abandoned));
-            assertEquals("name = \"request.web\"\n", Files.readString(spec));
+            assertEquals("name = \"slots\"\n", Files.readString(spec));
             assertTrue(Files.exists(lock));
-            assertTrue(Files.exists(dir.resolve(StateDirectory.REQUESTS)));
+            assertTrue(TestClients.isFifo(dir.resolve(StateDirectory.REQUESTS)), "the requests FIFO");
+            for (int n = 0; n < RequestSlots.INITIAL; n++) {
+                assertTrue(TestClients.isFifo(oldSlots.resolve(n + ".rc")), "slot " + n);
+            }
         }
+        assertFalse(Files.exists(dir.resolve(StateDirectory.REQUESTS)));
     }
 }

@@ -1,7 +1,7 @@
 package io.xzone.xen.pty;
 
 import io.xzone.xen.XenException;
-import io.xzone.xen.raw.PtyLibC;
+import io.xzone.xen.raw.LibC;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
@@ -45,7 +45,7 @@ public final class PtyDevice implements AutoCloseable {
     public static PtyDevice openRaw(String path) {
         int fd;
         try {
-            fd = PtyLibC.open(path, PtyLibC.O_RDWR | PtyLibC.O_NOCTTY | PtyLibC.O_CLOEXEC);
+            fd = LibC.open(path, LibC.O_RDWR | LibC.O_NOCTTY | LibC.O_CLOEXEC);
         } catch (LastErrorException e) {
             throw new XenException("open(" + path + ")", e.getErrorCode(), null);
         }
@@ -64,11 +64,11 @@ public final class PtyDevice implements AutoCloseable {
     }
 
     void makeRaw() {
-        byte[] termios = new byte[PtyLibC.TERMIOS_SIZE];
+        byte[] termios = new byte[LibC.TERMIOS_SIZE];
         try {
-            PtyLibC.tcgetattr(fd, termios);
-            PtyLibC.cfmakeraw(termios);
-            PtyLibC.tcsetattr(fd, PtyLibC.TCSANOW, termios);
+            LibC.tcgetattr(fd, termios);
+            LibC.cfmakeraw(termios);
+            LibC.tcsetattr(fd, LibC.TCSANOW, termios);
         } catch (LastErrorException e) {
             throw new XenException("tcsetattr(" + name + ", raw)", e.getErrorCode(), null);
         }
@@ -131,21 +131,21 @@ public final class PtyDevice implements AutoCloseable {
         try {
             synchronized (pollFd) {
                 pollFd[0] = fd;
-                pollFd[1] = PtyLibC.POLLIN;
-                if (PtyLibC.poll(pollFd, 1, timeoutMillis) == 0) {
+                pollFd[1] = LibC.POLLIN;
+                if (LibC.poll(pollFd, 1, timeoutMillis) == 0) {
                     return 0;
                 }
-                if (((pollFd[1] >>> 16) & PtyLibC.POLLIN) == 0) {
+                if (((pollFd[1] >>> 16) & LibC.POLLIN) == 0) {
                     return END; // POLLHUP/POLLERR without data: the master side is closed
                 }
             }
-            long n = PtyLibC.read(fd, target, len);
+            long n = LibC.read(fd, target, len);
             return n == 0 ? END : (int) n;
         } catch (LastErrorException e) {
-            if (e.getErrorCode() == PtyLibC.EIO) {
+            if (e.getErrorCode() == LibC.EIO) {
                 return END;
             }
-            if (e.getErrorCode() == PtyLibC.EINTR || e.getErrorCode() == PtyLibC.EAGAIN) {
+            if (e.getErrorCode() == LibC.EINTR || e.getErrorCode() == LibC.EAGAIN) {
                 return 0;
             }
             throw new XenException("read(" + name + ")", e.getErrorCode(), null);
@@ -157,15 +157,15 @@ public final class PtyDevice implements AutoCloseable {
         lock.readLock().lock();
         try {
             if (closed) {
-                throw new XenException("write(" + name + ")", PtyLibC.EIO, "device closed");
+                throw new XenException("write(" + name + ")", LibC.EIO, "device closed");
             }
             byte[] rest = off == 0 && len == buf.length ? buf : Arrays.copyOfRange(buf, off, off + len);
             while (rest.length > 0) {
                 long n;
                 try {
-                    n = PtyLibC.write(fd, rest, rest.length);
+                    n = LibC.write(fd, rest, rest.length);
                 } catch (LastErrorException e) {
-                    if (e.getErrorCode() == PtyLibC.EINTR || e.getErrorCode() == PtyLibC.EAGAIN) {
+                    if (e.getErrorCode() == LibC.EINTR || e.getErrorCode() == LibC.EAGAIN) {
                         continue;
                     }
                     throw new XenException("write(" + name + ")", e.getErrorCode(), null);
@@ -183,7 +183,7 @@ public final class PtyDevice implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
-                PtyLibC.close(fd);
+                LibC.close(fd);
                 readBuffer.close();
             }
         } catch (LastErrorException e) {

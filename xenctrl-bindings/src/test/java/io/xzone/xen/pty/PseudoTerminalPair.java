@@ -1,7 +1,7 @@
 package io.xzone.xen.pty;
 
 import io.xzone.xen.XenException;
-import io.xzone.xen.raw.PtyLibC;
+import io.xzone.xen.raw.LibC;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 
@@ -22,14 +22,14 @@ public final class PseudoTerminalPair implements AutoCloseable {
     public static PseudoTerminalPair open() {
         int fd;
         try {
-            fd = PtyLibC.posix_openpt(PtyLibC.O_RDWR | PtyLibC.O_NOCTTY | PtyLibC.O_CLOEXEC);
-            PtyLibC.grantpt(fd);
-            PtyLibC.unlockpt(fd);
+            fd = LibC.posix_openpt(LibC.O_RDWR | LibC.O_NOCTTY | LibC.O_CLOEXEC);
+            LibC.grantpt(fd);
+            LibC.unlockpt(fd);
         } catch (LastErrorException e) {
             throw new XenException("posix_openpt", e.getErrorCode(), null);
         }
         byte[] name = new byte[128];
-        int rc = PtyLibC.ptsname_r(fd, name, name.length);
+        int rc = LibC.ptsname_r(fd, name, name.length);
         if (rc != 0) {
             throw new XenException("ptsname_r", rc, null);
         }
