@@ -8,8 +8,6 @@ import io.xzone.xen.DomainInfo;
 import io.xzone.xen.XenException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,17 +96,11 @@ public final class SupervisionAdoption {
     }
 
     private static List<Path> savedSpecs(Path run) {
-        if (!Files.isDirectory(run)) {
-            return List.of();
-        }
-        List<Path> specs = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(run, "*.toml")) {
-            files.forEach(specs::add);
+        try {
+            return SavedSpecs.all(run);
         } catch (IOException e) {
             LOG.warn("no zone adopted: cannot read {}: {}", run, e.getMessage());
             return List.of();
         }
-        specs.sort(null);
-        return specs;
     }
 }

@@ -42,7 +42,7 @@ public final class SupervisorClaim implements AutoCloseable {
     /** Claims the supervision of the zone saved in {@code spec}; fails (exit 1) naming the supervisor that has it. */
     public static SupervisorClaim claim(Path spec) {
         return tryClaim(spec).orElseThrow(() -> new CommandFailure(ExitCode.FAILED, "zone "
-                + zoneName(spec) + " is supervised already (pid " + holder(spec) + ")"));
+                + SavedSpecs.zoneName(spec) + " is supervised already (pid " + holder(spec) + ")"));
     }
 
     /** Claims the supervision of the zone saved in {@code spec}, unless a live supervisor has it. */
@@ -66,7 +66,7 @@ public final class SupervisorClaim implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel);
             HELD.remove(file);
-            throw new UncheckedIOException("cannot claim the supervision of zone " + zoneName(spec) + " (" + file + "): "
+            throw new UncheckedIOException("cannot claim the supervision of zone " + SavedSpecs.zoneName(spec) + " (" + file + "): "
                     + e.getMessage(), e);
         }
     }
@@ -104,13 +104,7 @@ public final class SupervisorClaim implements AutoCloseable {
 
     private static Path lockFile(Path spec) {
         Path absolute = spec.toAbsolutePath().normalize();
-        return absolute.resolveSibling(zoneName(absolute) + SUFFIX);
-    }
-
-    /** `zone launch` saves a zone's spec as NAME.toml. */
-    private static String zoneName(Path spec) {
-        String file = spec.getFileName().toString();
-        return file.endsWith(".toml") ? file.substring(0, file.length() - ".toml".length()) : file;
+        return absolute.resolveSibling(SavedSpecs.zoneName(absolute) + SUFFIX);
     }
 
     private static void closeQuietly(FileChannel channel) {

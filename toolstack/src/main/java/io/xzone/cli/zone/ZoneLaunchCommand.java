@@ -226,6 +226,6 @@ public final class ZoneLaunchCommand implements Callable<Integer> {
     }
 
     private Path savedSpec(ZoneSpec zone) {
-        return environment.runDirectory().resolve(zone.name() + ".toml");
+        return SavedSpecs.of(environment.runDirectory(), zone.name());
     }
 }
