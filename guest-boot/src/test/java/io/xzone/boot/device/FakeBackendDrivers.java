@@ -18,8 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (Initialising) to InitWait; one the toolstack set offline and Closing to Closed; and when the frontend vanishes
  * (its state node gone), Closed if the toolstack had set the backend Closing by then (xenbus_dev_remove), else netback
  * still reports Closed but blkback drops the device where it stands and never reports Closed ({@link #unclosed}).
- * Synchronous, so tests stay deterministic. {@link #ignoreNew} makes it leave new backends alone, like a dom0
- * without the driver.
+ * Synchronous and one call at a time, so tests stay deterministic. {@link #ignoreNew} makes it leave new backends
+ * alone, like a dom0 without the driver.
  */
 public final class FakeBackendDrivers {
     private static final String BACKENDS = "/local/domain/0/backend/";
@@ -54,13 +54,18 @@ public final class FakeBackendDrivers {
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
             Object result;
-            try {
-                result = method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            if (!method.getName().equals("close")) {
-                react();
+            // One call and the drivers' reaction at a time: an undo detaches devices on threads of their own, and a
+            // reaction that read a backend's state before another thread's commit and its frontend after it would
+            // see the frontend vanish without the Closing committed with it.
+            synchronized (this) {
+                try {
+                    result = method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+                if (!method.getName().equals("close")) {
+                    react();
+                }
             }
             return result instanceof XenStoreTransaction tx ? reacting(XenStoreTransaction.class, tx) : result;
         };

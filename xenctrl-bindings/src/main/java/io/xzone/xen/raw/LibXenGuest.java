@@ -15,7 +15,7 @@ public interface LibXenGuest extends Library {
 
     void xc_dom_release(XcDomImage dom);
 
-    /** Maps the kernel file itself; the probe of KernelImageProbe uses it, builds use xc_dom_kernel_mem. */
+    /** Maps the kernel file itself; only the tests' KernelImageProbe uses it (builds use xc_dom_kernel_mem). */
     int xc_dom_kernel_file(XcDomImage dom, String filename);
 
     /** The kernel from memory the caller keeps until xc_dom_release (libxenguest only reads it). */

@@ -7,8 +7,8 @@ import io.xzone.xen.raw.XcDomImage;
 import java.nio.file.Path;
 
 /**
- * Asks libxenguest's own ELF loader what a kernel is, without Xen: on a dummy xc handle (no hypercalls) with
- * xen_caps filled by hand, xc_dom_kernel_file + xc_dom_parse_image report the guest type, e.g. "xen-3.0-x86_64" in a
+ * A test oracle: asks libxenguest's own ELF loader what a kernel is, without Xen: on a dummy xc handle (no hypercalls)
+ * with xen_caps filled by hand, xc_dom_kernel_file + xc_dom_parse_image report the guest type, e.g. "xen-3.0-x86_64" in a
  * PV container or "hvm-3.0-x86_32" in an HVM one (PVH-capable), or fail with the loader's reason.
  */
 public final class KernelImageProbe {
