@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,14 +40,18 @@ final class RequestExchange {
     }
 
     void answer(RequestSlots.Slot slot) {
-        String answer;
+        // What the client gets should even an Error (out of memory, say) end the request: the command may have run in
+        // part, so the client must not run it again.
+        String answer = Integer.toString(ExitCode.FAILED);
         try {
             answer = Integer.toString(run(slot, Request.clientPid(slot)));
-        } catch (IOException e) {
-            LOG.warn("{}: not served, the client runs it itself: {}", slot, e.getMessage());
-            answer = UNSERVED + e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            // Before the command ran (the command's own failures are its exit code): the client runs it itself.
+            LOG.warn("{}: not served, the client runs it itself: {}", slot, e.toString());
+            answer = UNSERVED + Objects.requireNonNullElse(e.getMessage(), e.toString());
+        } finally {
+            slots.answer(slot, answer);
         }
-        slots.answer(slot, answer);
     }
 
     /** Runs the slot's command into its client's output; its exit code. */

@@ -2,7 +2,6 @@ package io.xzone.cli.daemon;
 
 import io.xzone.xen.proc.NamedPipes;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -172,7 +171,9 @@ final class RequestSlots {
             try {
                 open(next);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot make " + new Slot(next, folder) + ": " + e.getMessage(), e);
+                // The slots there are still serve; a client that finds none free waits, then runs a JVM of its own.
+                LOG.warn("cannot make {}: {}", new Slot(next, folder), e.getMessage());
+                return;
             }
         }
     }

@@ -111,6 +111,19 @@ class RequestExchangeTest {
                 answer);
     }
 
+    @Test
+    void aRequestThatFailsBeforeItsCommandRunsIsAnsweredUnserved() throws Exception {
+        // A pid no process can have (over 2^31): opening the client fails before anything ran.
+        TestClients.Client client = clients.claim(slots, 5, 9_999_999_999L, null, temp.resolve("none"), temp.resolve("none"),
+                "zone", "list");
+
+        exchange.answer(take(5));
+
+        String answer = client.awaitAnswer();
+        assertTrue(answer.startsWith(RequestExchange.UNSERVED), answer);
+        assertFalse(Files.exists(client.slot().claim()), "the slot is free again");
+    }
+
     private RequestSlots.Slot take(int number) {
         Optional<RequestSlots.Slot> slot = slots.take(Integer.toString(number));
         assertTrue(slot.isPresent(), "slot " + number + " is not taken");
