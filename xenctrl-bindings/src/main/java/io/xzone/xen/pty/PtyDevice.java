@@ -1,13 +1,13 @@
 package io.xzone.xen.pty;
 
 import io.xzone.xen.XenException;
+import io.xzone.xen.raw.Descriptors;
 import io.xzone.xen.raw.LibC;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -159,18 +159,10 @@ public final class PtyDevice implements AutoCloseable {
             if (closed) {
                 throw new XenException("write(" + name + ")", LibC.EIO, "device closed");
             }
-            byte[] rest = off == 0 && len == buf.length ? buf : Arrays.copyOfRange(buf, off, off + len);
-            while (rest.length > 0) {
-                long n;
-                try {
-                    n = LibC.write(fd, rest, rest.length);
-                } catch (LastErrorException e) {
-                    if (e.getErrorCode() == LibC.EINTR || e.getErrorCode() == LibC.EAGAIN) {
-                        continue;
-                    }
-                    throw new XenException("write(" + name + ")", e.getErrorCode(), null);
-                }
-                rest = Arrays.copyOfRange(rest, (int) n, rest.length);
+            try {
+                Descriptors.writeAll(fd, buf, off, len, () -> true);
+            } catch (LastErrorException e) {
+                throw new XenException("write(" + name + ")", e.getErrorCode(), null);
             }
         } finally {
             lock.readLock().unlock();

@@ -25,7 +25,6 @@ public final class LibC {
     public static final int EINTR = 4;
     public static final int EAGAIN = 11;
     public static final int EIO = 5;
-    public static final int EPIPE = 32;
     public static final int TERMIOS_SIZE = 128;
 
     static {
