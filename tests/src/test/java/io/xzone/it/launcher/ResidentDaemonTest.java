@@ -168,6 +168,22 @@ class ResidentDaemonTest {
         }
     }
 
+    /** A client whose stdout is closed: the daemon cannot take it, so the client runs the command itself (auto). */
+    @ParameterizedTest
+    @MethodSource("shells")
+    void aCommandTheDaemonCannotServeRunsInAJvmOrFailsWithTheReasonWhenOn(String shell) throws Exception {
+        Result on = clientWithStdoutClosed(shell, Map.of("XZONE_DAEMON", "on"), "zone", "launch", "--bogus");
+        assertEquals(1, on.exitCode(), on.toString());
+        assertTrue(on.err().startsWith("xzone: the xzone daemon (pid " + daemon.pid() + ") cannot run it: pidfd_getfd(fd 1 of process "),
+                on.err());
+        assertTrue(on.err().contains("EBADF"), on.err());
+
+        Result auto = clientWithStdoutClosed(shell, Map.of(), "zone", "launch", "--bogus");
+        // The JVM's own answer: the flag refused, exit 2 (its error goes to stderr, which is open).
+        assertEquals(new Result(2, "", "xzone: Unknown option: '--bogus' (see 'xzone zone launch --help')\n"), auto);
+        assertTrue(daemonLog().contains("not served, the client runs it itself"), daemonLog());
+    }
+
     @Test
     void offBypassesTheDaemonAndOnRequiresOne() throws Exception {
         signal("STOP", daemon.pid());
@@ -237,7 +253,18 @@ class ResidentDaemonTest {
     }
 
     private Result client(String shell, Path cwd, Map<String, String> env, String... args) {
+        return client(new ArrayList<>(List.of(shell.split(" "))), cwd, env, args);
+    }
+
+    /** bin/xzone run by {@code shell} with its stdout closed before it starts. */
+    private Result clientWithStdoutClosed(String shell, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(shell.split(" ")));
+        // "$@": bin/xzone and its arguments, run by the same shell once fd 1 is closed.
+        command.addAll(List.of("-c", "exec 1>&-; exec " + shell + " \"$@\"", "sh"));
+        return client(command, temp, env, args);
+    }
+
+    private Result client(List<String> command, Path cwd, Map<String, String> env, String... args) {
         command.add(ROOT.resolve("bin/xzone").toAbsolutePath().toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());

@@ -79,7 +79,7 @@ public final class DaemonCommand implements Callable<Integer> {
             CommandRunner runner = new CommandRunner(new ReusedCommandLines(zones));
             out.println("xzone daemon: " + Warmup.run(runner));
             int adopted = SupervisionAdoption.adoptOrphans(zones, zones::supervise).size();
-            RequestServer server = new RequestServer(state, state.slots(),
+            RequestServer server = new RequestServer(state,
                     new RequestExchange(runner, state.slots(), state.folder().resolve(StateDirectory.REQUESTS)));
             state.ready();
             out.println("xzone daemon: ready, serving " + state.folder() + " (pid " + ProcessHandle.current().pid() + "), "

@@ -24,7 +24,6 @@ final class RequestServer {
     private static final int RECLAIM_SECONDS = 5;
 
     private final StateDirectory state;
-    private final RequestSlots slots;
     private final RequestExchange exchange;
     private final AtomicInteger counter = new AtomicInteger();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -33,9 +32,8 @@ final class RequestServer {
         return thread;
     });
 
-    RequestServer(StateDirectory state, RequestSlots slots, RequestExchange exchange) {
+    RequestServer(StateDirectory state, RequestExchange exchange) {
         this.state = state;
-        this.slots = slots;
         this.exchange = exchange;
     }
 
@@ -49,7 +47,7 @@ final class RequestServer {
             thread.setDaemon(true);
             return thread;
         });
-        reclaimer.scheduleWithFixedDelay(slots::reclaimAbandoned, RECLAIM_SECONDS, RECLAIM_SECONDS, TimeUnit.SECONDS);
+        reclaimer.scheduleWithFixedDelay(state.slots()::reclaimAbandoned, RECLAIM_SECONDS, RECLAIM_SECONDS, TimeUnit.SECONDS);
         try {
             read();
         } finally {
@@ -77,9 +75,9 @@ final class RequestServer {
     }
 
     private void dispatch(String line) {
-        Optional<RequestSlots.Slot> slot = slots.take(line);
+        Optional<RequestSlots.Slot> slot = state.slots().take(line);
         if (slot.isEmpty()) {
-            LOG.warn("ignored a request line that names no claimed slot of {}: {}", slots.folder(), line);
+            LOG.warn("ignored a request line that names no claimed slot of {}: {}", state.slots().folder(), line);
             return;
         }
         threads.execute(() -> exchange.answer(slot.get()));
